@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dmcc-advisor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dmcc-advisor", targets: ["dmcc-advisor"]),
+        .library(name: "DMCCCore", targets: ["DMCCCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // Everything that decides: knowledge model, loader, linter, engine, rendering. No terminal, clock or environment.
+        .target(
+            name: "DMCCCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The thin command-line shell.
+        .executableTarget(
+            name: "dmcc-advisor",
+            dependencies: [
+                "DMCCCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DMCCCoreTests",
+            dependencies: ["DMCCCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,183 @@
+/// The verdict of an outcome. The wording shown to people lives in `Vocabulary.verdictLabel`.
+public enum Verdict: String, CaseIterable, Sendable, Codable {
+    case allowed
+    case allowedIf = "allowed-if"
+    case notAllowed = "not-allowed"
+}
+
+/// How strong a legal source is: a provenance grade, shown next to every reference.
+public enum Grade: String, CaseIterable, Sendable, Codable {
+    case statute
+    case regulator
+    case caseLaw = "case-law"
+    case selfRegulation = "self-regulation"
+    case firmPosition = "firm-position"
+}
+
+public struct LegalReference: Sendable, Equatable, Hashable {
+    public var ref: String
+    public var grade: Grade
+    public var location: SourceLocation
+}
+
+/// One answer to a question: the fact value it sets and the node that follows.
+public struct AnswerOption: Sendable, Equatable {
+    public var value: String
+    /// A label written for this question; when absent the vocabulary's label for the value is shown.
+    public var label: LocalizedText?
+    public var next: String
+    public var location: SourceLocation
+}
+
+/// A node that asks one fact.
+public struct Question: Sendable, Equatable {
+    public var id: String
+    public var fact: String
+    public var text: LocalizedText
+    public var why: LocalizedText
+    public var options: [AnswerOption]
+    public var location: SourceLocation
+
+    public func option(for value: String) -> AnswerOption? { options.first { $0.value == value } }
+}
+
+/// A leaf: the advice.
+public struct Outcome: Sendable, Equatable {
+    public var id: String
+    public var verdict: Verdict
+    public var scenarios: [String]
+    public var title: LocalizedText
+    public var explanation: LocalizedText
+    public var conditions: [LocalizedText]
+    public var alternatives: [LocalizedText]
+    public var legalBasis: [LegalReference]
+    /// The action dates this outcome holds for, when the rule behind it changed over time.
+    public var validFrom: CalendarDate?
+    public var validUntil: CalendarDate?
+    public var location: SourceLocation
+
+    public func holds(on date: CalendarDate) -> Bool {
+        if let from = validFrom, date < from { return false }
+        if let until = validUntil, date > until { return false }
+        return true
+    }
+}
+
+/// A node that asks nothing: it follows one branch or the other by the action date,
+/// because a rule changed on `changeDate`.
+public struct DateSwitch: Sendable, Equatable {
+    public var id: String
+    public var changeDate: CalendarDate
+    public var change: LocalizedText
+    public var legalBasis: [LegalReference]
+    public var before: String
+    public var onOrAfter: String
+    public var location: SourceLocation
+
+    public func next(on date: CalendarDate) -> String { date < changeDate ? before : onOrAfter }
+}
+
+public enum KnowledgeNode: Sendable, Equatable {
+    case question(Question)
+    case outcome(Outcome)
+    case dateSwitch(DateSwitch)
+
+    public var id: String {
+        switch self {
+        case .question(let q): q.id
+        case .outcome(let o): o.id
+        case .dateSwitch(let d): d.id
+        }
+    }
+
+    public var location: SourceLocation {
+        switch self {
+        case .question(let q): q.location
+        case .outcome(let o): o.location
+        case .dateSwitch(let d): d.location
+        }
+    }
+
+    /// The nodes this one leads to, in the order they are written, each with where the link is written.
+    public var successors: [(id: String, location: SourceLocation)] {
+        switch self {
+        case .question(let q): q.options.map { ($0.next, $0.location) }
+        case .outcome: []
+        case .dateSwitch(let d): [(d.before, d.location), (d.onOrAfter, d.location)]
+        }
+    }
+}
+
+public struct FactValue: Sendable, Equatable {
+    public var value: String
+    public var label: LocalizedText
+}
+
+/// A fact of the vocabulary: what questions ask and what `--fact k=v`, records and replay use.
+public struct Fact: Sendable, Equatable {
+    public var id: String
+    public var label: LocalizedText
+    public var values: [FactValue]
+    public var location: SourceLocation
+
+    public func value(_ v: String) -> FactValue? { values.first { $0.value == v } }
+}
+
+public struct Scenario: Sendable, Equatable {
+    public var id: String
+    /// True for the scenarios of the consultancy's Q&A page the knowledge mirrors.
+    public var source: Bool
+    public var title: LocalizedText
+}
+
+public struct KnowledgeMetadata: Sendable, Equatable {
+    public var version: String
+    public var reviewed: CalendarDate?
+    public var jurisdiction: String
+    public var languages: [String]
+    public var root: String
+    /// The earliest action date the knowledge gives advice for.
+    public var coversFrom: CalendarDate?
+    public var scenarios: [Scenario]
+    public var location: SourceLocation
+}
+
+/// The whole knowledge base: metadata, fact vocabulary and the decision graph.
+public struct KnowledgeBase: Sendable {
+    public var metadata: KnowledgeMetadata
+    public var facts: [Fact]
+    public var nodes: [KnowledgeNode]
+    /// SHA-256 (hex) of the knowledge files' names and bytes, so advice can name exactly what it rests on.
+    public var sha256: String
+
+    public private(set) var factsByID: [String: Fact] = [:]
+    public private(set) var nodesByID: [String: KnowledgeNode] = [:]
+
+    public init(metadata: KnowledgeMetadata, facts: [Fact], nodes: [KnowledgeNode], sha256: String) {
+        self.metadata = metadata
+        self.facts = facts
+        self.nodes = nodes
+        self.sha256 = sha256
+        // First definition wins; the linter reports duplicates.
+        for fact in facts where factsByID[fact.id] == nil { factsByID[fact.id] = fact }
+        for node in nodes where nodesByID[node.id] == nil { nodesByID[node.id] = node }
+    }
+
+    public func node(_ id: String) -> KnowledgeNode? { nodesByID[id] }
+
+    public func question(_ id: String) -> Question? {
+        if case .question(let q)? = nodesByID[id] { return q }
+        return nil
+    }
+
+    public func outcome(_ id: String) -> Outcome? {
+        if case .outcome(let o)? = nodesByID[id] { return o }
+        return nil
+    }
+
+    /// The label of an answer as shown for `question`: the option's own label, else the vocabulary's.
+    public func label(of value: String, in question: Question) -> LocalizedText {
+        if let own = question.option(for: value)?.label { return own }
+        return factsByID[question.fact]?.value(value)?.label ?? LocalizedText(["nl": value, "en": value])
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Renders an `AdviceReport` as plain text, Markdown or JSON.
+public enum AdviceRenderer {
+    public static func text(_ report: AdviceReport, language: Language, width: Int = 80) -> String {
+        var out: [String] = []
+        let w = max(20, width)
+        func section(_ key: Wording.Key) { out.append(""); out.append(Wording.text(key, language)) }
+        if let verdictLabel = report.verdictLabel, let title = report.title {
+            out.append(verdictLabel.uppercased())
+            out += TextLayout.wrap(title, width: w)
+            if let explanation = report.explanation { out.append(""); out += TextLayout.wrap(explanation, width: w) }
+            if !report.path.isEmpty {
+                section(.why)
+                for step in report.path { out += TextLayout.hanging("\(step.text) → \(step.label)", prefix: "  · ", width: w) }
+            }
+            let conditions = report.conditions ?? []
+            if !conditions.isEmpty || report.verdict != Verdict.notAllowed.rawValue {
+                section(.conditions)
+                if conditions.isEmpty { out.append("  " + Wording.text(.noConditions, language)) }
+                for c in conditions { out += TextLayout.hanging(c, prefix: "  [ ] ", width: w) }
+            }
+            section(.alternatives)
+            let alternatives = report.alternatives ?? []
+            if alternatives.isEmpty { out.append("  " + Wording.text(.noAlternatives, language)) }
+            for a in alternatives { out += TextLayout.hanging(a, prefix: "  - ", width: w) }
+            section(.legalBasis)
+            for r in report.legalBasis ?? [] { out += TextLayout.hanging("\(r.ref) (\(r.gradeLabel))", prefix: "  - ", width: w) }
+        } else if let missing = report.missing {
+            out.append(Wording.text(.incomplete, language))
+            if !report.path.isEmpty {
+                section(.why)
+                for step in report.path { out += TextLayout.hanging("\(step.text) → \(step.label)", prefix: "  · ", width: w) }
+            }
+            section(.nextQuestion)
+            out += TextLayout.hanging(missing.text, prefix: "  ", width: w)
+            out += TextLayout.hanging(missing.why, prefix: "  ", width: w).map { $0 }
+            out.append("")
+            out.append(Wording.text(.answerWith, language) + ":")
+            for o in missing.options { out += TextLayout.hanging("\(o.label)", prefix: "  --fact \(missing.fact)=\(o.value)  ", width: w) }
+        }
+        for change in report.ruleChanges {
+            section(.ruleChange)
+            let side = Wording.text(change.applies == AppliedRuleChange.Side.before.rawValue ? .ruleAppliesBefore : .ruleAppliesAfter, language)
+            out += TextLayout.hanging(change.text, prefix: "  ", width: w)
+            out += TextLayout.hanging("(\(side))", prefix: "  ", width: w)
+        }
+        out.append("")
+        out.append("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(Wording.text(.knowledge, language)) \(report.knowledge.version) (sha256 \(report.knowledge.sha256.prefix(12)))")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func markdown(_ report: AdviceReport, language: Language) -> String {
+        var out: [String] = []
+        func section(_ key: Wording.Key) { out.append(""); out.append("## " + Wording.text(key, language)); out.append("") }
+        if let verdictLabel = report.verdictLabel, let title = report.title {
+            out.append("# \(verdictLabel): \(escape(title))")
+            if let explanation = report.explanation { out.append(""); out.append(escape(explanation)) }
+            if !report.path.isEmpty {
+                section(.why)
+                for step in report.path { out.append("- \(escape(step.text)) **\(escape(step.label))** (`\(step.fact)=\(step.value)`)") }
+            }
+            let conditions = report.conditions ?? []
+            if !conditions.isEmpty || report.verdict != Verdict.notAllowed.rawValue {
+                section(.conditions)
+                if conditions.isEmpty { out.append(Wording.text(.noConditions, language)) }
+                for c in conditions { out.append("- [ ] \(escape(c))") }
+            }
+            section(.alternatives)
+            let alternatives = report.alternatives ?? []
+            if alternatives.isEmpty { out.append(Wording.text(.noAlternatives, language)) }
+            for a in alternatives { out.append("- \(escape(a))") }
+            section(.legalBasis)
+            for r in report.legalBasis ?? [] { out.append("- \(escape(r.ref)) (_\(r.gradeLabel)_)") }
+        } else if let missing = report.missing {
+            out.append("# " + Wording.text(.incomplete, language))
+            if !report.path.isEmpty {
+                section(.why)
+                for step in report.path { out.append("- \(escape(step.text)) **\(escape(step.label))** (`\(step.fact)=\(step.value)`)") }
+            }
+            section(.nextQuestion)
+            out.append(escape(missing.text))
+            out.append("")
+            for o in missing.options { out.append("- `\(missing.fact)=\(o.value)`: \(escape(o.label))") }
+        }
+        for change in report.ruleChanges {
+            section(.ruleChange)
+            let side = Wording.text(change.applies == AppliedRuleChange.Side.before.rawValue ? .ruleAppliesBefore : .ruleAppliesAfter, language)
+            out.append("\(escape(change.text)) (\(side))")
+        }
+        out.append("")
+        out.append("---")
+        out.append("")
+        out.append("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(Wording.text(.knowledge, language)) \(report.knowledge.version) (sha256 `\(report.knowledge.sha256)`)")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ report: AdviceReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and arrays of this report cannot fail.
+        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Escapes the characters that would change the meaning of Markdown inline text.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\`*_[]<>#|".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    private static func spelled(_ iso: String, _ language: Language) -> String {
+        CalendarDate(iso: iso)?.spelledOut(language) ?? iso
+    }
+}

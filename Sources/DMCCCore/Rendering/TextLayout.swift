@@ -1,0 +1,85 @@
+/// Measuring and wrapping text in terminal cells: combining marks take 0 cells, East Asian wide
+/// and emoji characters 2, everything else 1. Works on grapheme clusters, so "é" written as
+/// e + combining accent is one character of width 1 and is never split.
+public enum TextLayout {
+    public static func width(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return scalars.count == 1 ? 0 : 1
+        default: break
+        }
+        if isWide(first) { return 2 }
+        // An emoji presentation selector makes a narrow symbol wide.
+        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+        return 1
+    }
+
+    public static func width(_ text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + width($1) }
+    }
+
+    private static func isWide(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if s.properties.isEmojiPresentation { return true }
+        return (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+
+    /// Cuts `text` to at most `maxWidth` cells, ending in "…" when something was cut.
+    public static func truncate(_ text: String, to maxWidth: Int) -> String {
+        guard maxWidth > 0 else { return "" }
+        if width(text) <= maxWidth { return text }
+        var result = "", used = 0
+        for character in text {
+            let w = width(character)
+            if used + w > maxWidth - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + "…"
+    }
+
+    /// Word-wraps `text` into lines of at most `maxWidth` cells; a word longer than a line is broken.
+    public static func wrap(_ text: String, width maxWidth: Int) -> [String] {
+        let limit = max(1, maxWidth)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var wordWidth = width(word)
+                if lineWidth > 0 && lineWidth + 1 + wordWidth <= limit {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+                while wordWidth > limit {
+                    var head = "", headWidth = 0
+                    var rest = Substring(word)
+                    while let c = rest.first, headWidth + width(c) <= limit {
+                        head.append(c); headWidth += width(c); rest.removeFirst()
+                    }
+                    if head.isEmpty, let c = rest.first { head.append(c); rest.removeFirst() }
+                    lines.append(head)
+                    word = String(rest)
+                    wordWidth = width(word)
+                }
+                line = word
+                lineWidth = wordWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Wraps with a first-line prefix (e.g. "  - ") and hangs the following lines under the text.
+    public static func hanging(_ text: String, prefix: String, width maxWidth: Int) -> [String] {
+        let indent = String(repeating: " ", count: width(prefix))
+        return wrap(text, width: maxWidth - width(prefix)).enumerated().map { ($0.offset == 0 ? prefix : indent) + $0.element }
+    }
+}

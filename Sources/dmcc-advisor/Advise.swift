@@ -1,0 +1,62 @@
+import ArgumentParser
+import DMCCCore
+import Foundation
+
+struct Advise: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Give advice for the facts given; say which fact is still missing if they are not enough.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A fact as name=value, e.g. purpose=marketing-message. Repeat for each fact.", valueName: "name=value"))
+    var fact: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The date of the marketing action, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: "The language of the advice: nl or en.")
+    var lang: Language = .nl
+
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @OptionGroup var knowledgeOptions: KnowledgeOptions
+
+    func run() throws {
+        let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
+        let actionDate: CalendarDate
+        if let date {
+            guard let parsed = CalendarDate(iso: date) else {
+                printError(AdviceError.invalidDate(date).description)
+                throw Exit.badInput
+            }
+            actionDate = parsed
+        } else {
+            actionDate = Today.date()
+        }
+        let advice: Advice
+        do {
+            let facts = try Engine.facts(from: fact, in: kb)
+            advice = try Engine.advise(kb, facts: facts, on: actionDate)
+        } catch {
+            printError(error.description)
+            throw Exit.badInput
+        }
+        let report = AdviceReport(advice, in: kb, language: lang)
+        switch format {
+        case .text: print(AdviceRenderer.text(report, language: lang), terminator: "")
+        case .json: print(AdviceRenderer.json(report), terminator: "")
+        case .markdown: print(AdviceRenderer.markdown(report, language: lang), terminator: "")
+        }
+        if !report.isComplete { throw Exit.incomplete }
+    }
+}
+
+enum Today {
+    /// Today's date in the local time zone: the shell's clock, never the core's.
+    static func date() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(year: 2026, month: 1, day: 1)!
+    }
+}
