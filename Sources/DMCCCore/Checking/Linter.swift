@@ -24,11 +24,7 @@ public enum Linter {
     /// Everything `dmcc-advisor lint` reports, sorted by file and line.
     public static func lint(_ sources: [KnowledgeSource]) -> (KnowledgeBase, [Problem]) {
         let report = KnowledgeLoader.load(sources)
-        var problems = report.problems + check(report.knowledge, graphChecks: report.allFilesParsed)
-        if !report.allFilesParsed {
-            problems.append(Problem(.structure, at: SourceLocation(file: report.knowledge.metadata.location.file, line: 0),
-                                    "graph checks (references, cycles, reachability) were skipped until every file parses"))
-        }
+        let problems = report.problems + check(report.knowledge, graphChecks: report.allFilesParsed)
         return (report.knowledge, problems.sorted())
     }
 

@@ -19,7 +19,7 @@ extension FileReader {
             guard let s = fields(item, "a scenario", allowed: ["id", "source", "title"], required: ["id", "title"]),
                   let id = string(s["id"], "a scenario's 'id'") else { continue }
             scenarios.append(Scenario(id: id, source: bool(s["source"], "'source'") ?? false,
-                                      title: localized(s["title"], "the title of scenario '\(id)'") ?? LocalizedText([:])))
+                                      title: localized(s["title"], "the title of scenario '\(id)'") ?? LocalizedText([:], location: s.location)))
         }
         return KnowledgeMetadata(
             version: string(f["version"], "'version'") ?? "?",

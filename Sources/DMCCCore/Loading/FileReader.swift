@@ -35,7 +35,7 @@ struct FileReader {
         if let bad = UTF8Check.firstInvalidByte(in: bytes) {
             let hex = String(bad.byte, radix: 16, uppercase: true)
             report(.encoding, at: SourceLocation(file: file, line: bad.line, column: bad.column),
-                   "byte 0x\(hex) is not valid UTF-8; save the file as UTF-8")
+                   "byte 0x\(hex) is not valid UTF-8; save the file as UTF-8 (graph checks wait until every file reads)")
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -46,7 +46,8 @@ struct FileReader {
             }
             return node
         } catch let error as YamlError {
-            report(.syntax, at: syntaxLocation(error, text: text), syntaxMessage(error))
+            report(.syntax, at: syntaxLocation(error, text: text),
+                   syntaxMessage(error) + "; references, cycles and reachability are checked once every file parses")
             return nil
         } catch {
             report(.syntax, at: SourceLocation(file: file, line: 1), "\(error)")

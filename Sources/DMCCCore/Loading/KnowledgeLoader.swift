@@ -47,7 +47,8 @@ public enum KnowledgeLoader {
                                     "no 'knowledge:' block with version, languages and root was found in any file"))
         }
         let meta = metadata ?? KnowledgeMetadata(version: "?", reviewed: nil, jurisdiction: "NL", languages: ["nl", "en"],
-                                                 root: "start", coversFrom: nil, scenarios: [], location: .unknown)
+                                                 root: "start", coversFrom: nil, scenarios: [],
+                                                 location: SourceLocation(file: ordered.first?.path ?? "Knowledge", line: 1))
         let knowledge = KnowledgeBase(metadata: meta, facts: facts, nodes: nodes, sha256: KnowledgeDigest.sha256(of: ordered))
         return Report(knowledge: knowledge, problems: problems, allFilesParsed: allParsed)
     }

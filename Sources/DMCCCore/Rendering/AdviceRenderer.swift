@@ -46,7 +46,7 @@ public enum AdviceRenderer {
             out += TextLayout.hanging("(\(side))", prefix: "  ", width: w)
         }
         out.append("")
-        out.append("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(Wording.text(.knowledge, language)) \(report.knowledge.version) (sha256 \(report.knowledge.sha256.prefix(12)))")
+        out += TextLayout.wrap("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(Wording.text(.knowledge, language)) \(report.knowledge.version) (sha256 \(report.knowledge.sha256.prefix(12)))", width: w)
         return out.joined(separator: "\n") + "\n"
     }
 

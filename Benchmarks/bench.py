@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Benchmarks for dmcc-advisor (run by `make bench` after a release build).
+
+Measures whole processes, as a user or script meets them:
+  * `advise` (median of repeated runs) next to `true` and `dialog --infobox` on the same machine;
+  * `lint` on generated knowledge bases of 10,000 and 100,000 nodes;
+  * peak resident memory of each.
+Numbers are printed, never asserted: timings belong in notes, not in unit tests.
+"""
+import os
+import pty
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXE = os.path.join(ROOT, ".build", "release", "dmcc-advisor")
+
+
+def run_once(cmd, use_pty=False, env=None):
+    """Wall time of one run; with use_pty the process gets a terminal like an interactive user."""
+    start = time.perf_counter()
+    if use_pty:
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env)
+        os.close(slave)
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+        proc.wait()
+        os.close(master)
+    else:
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - start
+
+
+def measure(name, cmd, runs, use_pty=False, env=None):
+    run_once(cmd, use_pty, env)  # warm the page cache
+    times = [run_once(cmd, use_pty, env) for _ in range(runs)]
+    med = statistics.median(times)
+    print(f"{name:<34} median {med * 1000:8.2f} ms   min {min(times) * 1000:8.2f} ms   ({runs} runs)")
+    return med
+
+
+def peak_rss_mb(cmd):
+    """Peak resident set size of one run, measured in a fresh child so earlier runs do not count."""
+    probe = ("import resource,subprocess,sys;"
+             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe] + cmd, capture_output=True, text=True).stdout
+    return int(out.strip()) / 1024
+
+
+def generate(folder, nodes):
+    """A complete binary decision tree with `nodes` nodes, in files of 5,000 nodes each."""
+    os.makedirs(folder, exist_ok=True)
+    questions = (nodes - 1) // 2
+    total = 2 * questions + 1
+    with open(os.path.join(folder, "knowledge.yaml"), "w") as f:
+        f.write("knowledge:\n  version: bench\n  reviewed: 2026-11-01\n  jurisdiction: NL\n"
+                "  languages: [nl, en]\n  root: n0\n  covers-from: 2021-07-01\n  scenarios:\n"
+                "    - id: s\n      source: false\n      title: {nl: Proef, en: Bench}\n")
+    with open(os.path.join(folder, "facts.yaml"), "w") as f:
+        f.write("facts:\n  - id: consent\n    label: {nl: Toestemming, en: Consent}\n    values:\n"
+                "      - {value: \"yes\", nl: Ja, en: \"Yes\"}\n      - {value: \"no\", nl: Nee, en: \"No\"}\n")
+    for chunk in range(0, total, 5000):
+        with open(os.path.join(folder, f"nodes-{chunk // 5000:03d}.yaml"), "w") as f:
+            f.write("nodes:\n")
+            for i in range(chunk, min(total, chunk + 5000)):
+                if i < questions:
+                    f.write(f"  - id: n{i}\n    ask: consent\n    text: {{nl: Vraag {i}?, en: Question {i}?}}\n"
+                            f"    why: {{nl: Omdat., en: Because.}}\n    options:\n"
+                            f"      - {{value: \"yes\", next: n{2 * i + 1}}}\n      - {{value: \"no\", next: n{2 * i + 2}}}\n")
+                else:
+                    f.write(f"  - id: n{i}\n    verdict: not-allowed\n    scenario: s\n"
+                            f"    title: {{nl: Uitkomst {i}, en: Outcome {i}}}\n"
+                            f"    explanation: {{nl: Uitleg., en: Explanation.}}\n"
+                            f"    alternatives:\n      - {{nl: Iets anders., en: Something else.}}\n"
+                            f"    legal-basis:\n      - {{ref: Tw art. 11.7, grade: statute}}\n")
+    return total
+
+
+def main():
+    if not os.path.exists(EXE):
+        sys.exit("build first: swift build -c release")
+    env = dict(os.environ, TERM=os.environ.get("TERM", "xterm-256color"))
+    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
+    print("\n== advise as a whole process ==")
+    advise = [EXE, "advise", "--knowledge", os.path.join(ROOT, "Knowledge"), "--date", "2026-11-29",
+              "--fact", "purpose=marketing-call", "--fact", "recipient=consumer", "--fact", "objected=no",
+              "--fact", "consent=no", "--fact", "sender=charity", "--fact", "relationship=donor",
+              "--fact", "within-3-years=yes", "--fact", "informed-at-collection=yes",
+              "--fact", "opt-out-offered=yes", "--fact", "similar-offer=yes"]
+    t_true = measure("true", ["true"], 41)
+    t_advise = measure("dmcc-advisor advise (text)", advise, 41)
+    measure("dmcc-advisor advise --format json", advise + ["--format", "json"], 41)
+    if shutil.which("dialog"):
+        t_dialog = measure("dialog --infobox (in a pty)", ["dialog", "--infobox", "Toegestaan", "5", "30"], 41, True, env)
+        print(f"advise / dialog: {t_advise / t_dialog:.2f}x   advise / true: {t_advise / t_true:.1f}x")
+    else:
+        print("dialog not installed: no dialog reference")
+    print(f"peak memory of advise: {peak_rss_mb(advise):.1f} MB")
+
+    print("\n== lint on generated knowledge ==")
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {}
+        for size, runs in ((10_000, 5), (100_000, 3)):
+            folder = os.path.join(tmp, f"kb{size}")
+            n = generate(folder, size)
+            lint = [EXE, "lint", "--knowledge", folder]
+            if subprocess.run(lint, capture_output=True).returncode != 0:
+                sys.exit(f"generated knowledge of {n} nodes does not lint clean")
+            results[size] = measure(f"lint {n} nodes", lint, runs)
+            print(f"peak memory of lint {n} nodes: {peak_rss_mb(lint):.1f} MB")
+        print(f"lint 100k / 10k: {results[100_000] / results[10_000]:.1f}x")
+    print(f"\nshipped knowledge: ", end="", flush=True)
+    subprocess.run([EXE, "lint", "--knowledge", os.path.join(ROOT, "Knowledge")])
+    measure("lint shipped knowledge", [EXE, "lint", "--knowledge", os.path.join(ROOT, "Knowledge")], 21)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what dmcc-advisor needs on a fresh Debian machine, only when it is missing:
+# the wide-character ncurses headers (the wizard) and tmux (its end-to-end tests).
+# Extra packages can be named as arguments, e.g. `setup-debian.sh dialog` for the benchmarks.
+set -euo pipefail
+
+missing=()
+if ! { [ -e /usr/include/ncursesw/ncurses.h ] || [ -e /usr/include/ncursesw/curses.h ]; } \
+   || ! ls /usr/lib/*/libncursesw.so /usr/lib/libncursesw.so >/dev/null 2>&1; then
+  missing+=(libncursesw5-dev)
+fi
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+for extra in "$@"; do
+  command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+  else
+    echo "setup: need root to install ${missing[*]}; run as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "setup: the Swift toolchain (6.x) is not on PATH; install it first (https://www.swift.org/install/linux/)" >&2
+  exit 1
+fi
