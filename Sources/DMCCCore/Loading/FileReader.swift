@@ -9,9 +9,10 @@ struct FileReader {
 
     /// The keys of one YAML mapping, with the mapping's own location for "missing key" reports.
     struct Fields {
-        var values: [String: Node]
+        /// A handful of pairs per mapping: a linear scan beats hashing here.
+        var values: [(key: String, node: Node)]
         var location: SourceLocation
-        subscript(key: String) -> Node? { values[key] }
+        subscript(key: String) -> Node? { values.first { $0.key == key }?.node }
         var isEmpty: Bool { values.isEmpty }
     }
 
@@ -40,7 +41,8 @@ struct FileReader {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver keeps every scalar a string: no regular-expression tag guessing, and `no` stays "no".
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 report(.structure, at: SourceLocation(file: file, line: 1), "the file is empty")
                 return nil
             }
@@ -91,106 +93,107 @@ struct FileReader {
     // MARK: - Typed access
 
     /// Reads a mapping, reporting keys that are not allowed (usually typos) and required keys that are absent.
-    mutating func fields(_ node: Node, _ what: String, allowed: [String], required: [String]) -> Fields? {
+    mutating func fields(_ node: Node, _ what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            report(.structure, at: node, "\(what) must be a mapping of 'key: value' lines")
+            report(.structure, at: node, "\(what()) must be a mapping of 'key: value' lines")
             return nil
         }
-        var values: [String: Node] = [:]
+        var values: [(key: String, node: Node)] = []
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                report(.structure, at: key, "a key in \(what) must be plain text")
+                report(.structure, at: key, "a key in \(what()) must be plain text")
                 continue
             }
             let name = scalar.string
             if !allowed.contains(name) {
                 let expected = allowed.sorted().joined(separator: ", ")
-                report(.unknownKey, at: key, "unknown key '\(name)' in \(what); expected one of: \(expected)")
+                report(.unknownKey, at: key, "unknown key '\(name)' in \(what()); expected one of: \(expected)")
                 continue
             }
-            values[name] = value
+            values.append((name, value))
         }
         let here = location(node)
-        for key in required where values[key] == nil {
-            report(.missingField, at: here, "\(what) has no '\(key):'")
+        for key in required where !values.contains(where: { $0.key == key }) {
+            report(.missingField, at: here, "\(what()) has no '\(key):'")
         }
         return Fields(values: values, location: here)
     }
 
-    mutating func string(_ node: Node?, _ what: String) -> String? {
+    mutating func string(_ node: Node?, _ what: @autoclosure () -> String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
-            report(.structure, at: node, "\(what) must be a single value")
+            report(.structure, at: node, "\(what()) must be a single value")
             return nil
         }
         let text = scalar.string.trimmingWhitespace
         if text.isEmpty {
-            report(.missingField, at: node, "\(what) is empty")
+            report(.missingField, at: node, "\(what()) is empty")
             return nil
         }
         return text
     }
 
-    mutating func sequence(_ node: Node?, _ what: String) -> [Node] {
+    mutating func sequence(_ node: Node?, _ what: @autoclosure () -> String) -> [Node] {
         guard let node else { return [] }
         switch node {
         case .sequence(let sequence): return Array(sequence)
         case .scalar(let scalar) where scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null":
             return []
         default:
-            report(.structure, at: node, "\(what) must be a list ('- ' items or [a, b])")
+            report(.structure, at: node, "\(what()) must be a list ('- ' items or [a, b])")
             return []
         }
     }
 
     /// A sequence of plain values, or one value standing alone.
-    mutating func strings(_ node: Node?, _ what: String) -> [String] {
+    mutating func strings(_ node: Node?, _ what: @autoclosure () -> String) -> [String] {
         guard let node else { return [] }
-        if case .scalar = node { return string(node, what).map { [$0] } ?? [] }
-        return sequence(node, what).compactMap { string($0, "an item of \(what)") }
+        if case .scalar = node { return string(node, what()).map { [$0] } ?? [] }
+        return sequence(node, what()).compactMap { string($0, "an item of \(what())") }
     }
 
-    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
-        guard let text = string(node, what) else { return nil }
+    mutating func bool(_ node: Node?, _ what: @autoclosure () -> String) -> Bool? {
+        guard let text = string(node, what()) else { return nil }
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            report(.invalidValue, at: node!, "\(what) must be true or false, not '\(text)'")
+            report(.invalidValue, at: node!, "\(what()) must be true or false, not '\(text)'")
             return nil
         }
     }
 
-    mutating func date(_ node: Node?, _ what: String) -> CalendarDate? {
-        guard let node, let text = string(node, what) else { return nil }
+    mutating func date(_ node: Node?, _ what: @autoclosure () -> String) -> CalendarDate? {
+        guard let node, let text = string(node, what()) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            report(.invalidValue, at: node, "\(what) must be a date written YYYY-MM-DD, not '\(text)'")
+            report(.invalidValue, at: node, "\(what()) must be a date written YYYY-MM-DD, not '\(text)'")
             return nil
         }
         return date
     }
 
     /// `{nl: ..., en: ...}`. Which languages must be present is checked by the linter against the metadata.
-    mutating func localized(_ node: Node?, _ what: String) -> LocalizedText? {
+    mutating func localized(_ node: Node?, _ what: @autoclosure () -> String) -> LocalizedText? {
         guard let node else { return nil }
         let languages = Language.allCases.map(\.rawValue)
-        guard let fields = fields(node, what, allowed: languages, required: []) else { return nil }
+        guard let fields = fields(node, what(), allowed: languages, required: []) else { return nil }
         var texts: [String: String] = [:]
         for language in languages {
-            if let value = fields[language], let text = string(value, "the '\(language)' text of \(what)") {
+            if let value = fields[language], let text = string(value, "the '\(language)' text of \(what())") {
                 texts[language] = text
             }
         }
         return LocalizedText(texts, location: fields.location)
     }
 
-    mutating func localizedList(_ node: Node?, _ what: String) -> [LocalizedText] {
-        sequence(node, what).compactMap { localized($0, "an item of \(what)") }
+    mutating func localizedList(_ node: Node?, _ what: @autoclosure () -> String) -> [LocalizedText] {
+        sequence(node, what()).compactMap { localized($0, "an item of \(what())") }
     }
 
-    mutating func legalBasis(_ node: Node?, _ what: String) -> [LegalReference] {
-        sequence(node, what).compactMap { item in
-            guard let f = fields(item, "a reference in \(what)", allowed: ["ref", "grade"], required: ["ref", "grade"]),
+    mutating func legalBasis(_ node: Node?, _ what: @autoclosure () -> String) -> [LegalReference] {
+        sequence(node, what()).compactMap { item in
+            guard let f = fields(item, "a reference in \(what())", allowed: ["ref", "grade"], required: ["ref", "grade"]),
                   let ref = string(f["ref"], "'ref'"), let gradeText = string(f["grade"], "'grade'") else { return nil }
             guard let grade = Grade(rawValue: gradeText) else {
                 let valid = Grade.allCases.map(\.rawValue).joined(separator: ", ")
@@ -204,9 +207,16 @@ struct FileReader {
 
 extension String {
     var trimmingWhitespace: String {
+        // Fast path for the usual case: ASCII, non-space characters at both ends.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !Self.asciiSpace(first), !Self.asciiSpace(last) { return self }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
+    }
+
+    private static func asciiSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Yams
 
 /// Turns knowledge files into a `KnowledgeBase`, reporting every problem it meets with its
@@ -10,47 +11,76 @@ public enum KnowledgeLoader {
         public var allFilesParsed: Bool
     }
 
-    public static func load(_ sources: [KnowledgeSource]) -> Report {
+    /// What one file contributes; files are read independently, so they can be read in parallel.
+    struct FileContent {
         var problems: [Problem] = []
         var metadata: KnowledgeMetadata?
         var facts: [Fact] = []
         var nodes: [KnowledgeNode] = []
-        var allParsed = true
-        let ordered = sources.sorted { $0.path < $1.path }
+        var parsed = true
+    }
 
-        for source in ordered {
-            var file = FileReader(file: source.path)
-            guard let root = file.parse(source.bytes) else {
-                allParsed = false
-                problems += file.problems
-                continue
-            }
-            let sections = file.fields(root, "a knowledge file", allowed: ["knowledge", "facts", "nodes"], required: [])
-            if let meta = sections?["knowledge"] {
-                if let earlier = metadata {
-                    file.report(.duplicateID, at: meta, "a second 'knowledge:' block; the first is at \(earlier.location)")
+    public static func load(_ sources: [KnowledgeSource]) -> Report {
+        let ordered = sources.sorted { $0.path < $1.path }
+        let contents = readInParallel(ordered)
+
+        var problems: [Problem] = []
+        var metadata: KnowledgeMetadata?
+        var facts: [Fact] = []
+        var nodes: [KnowledgeNode] = []
+        for content in contents {
+            problems += content.problems
+            if let meta = content.metadata {
+                if let first = metadata {
+                    problems.append(Problem(.duplicateID, at: meta.location,
+                                            "a second 'knowledge:' block; the first is at \(first.location)"))
                 } else {
-                    metadata = file.metadata(meta)
+                    metadata = meta
                 }
             }
-            if let list = sections?["facts"] { facts += file.facts(list) }
-            if let list = sections?["nodes"] { nodes += file.nodes(list) }
-            if let sections, sections.isEmpty {
-                file.report(.structure, at: sections.location, "the file has none of 'knowledge:', 'facts:' or 'nodes:'")
-            }
-            problems += file.problems
+            facts += content.facts
+            nodes += content.nodes
         }
-
-        if metadata == nil {
-            let where_ = SourceLocation(file: ordered.first?.path ?? "Knowledge", line: 1)
-            problems.append(Problem(.missingField, at: where_,
+        let firstFile = SourceLocation(file: ordered.first?.path ?? "Knowledge", line: 1)
+        if metadata == nil && contents.allSatisfy(\.parsed) {
+            problems.append(Problem(.missingField, at: firstFile,
                                     "no 'knowledge:' block with version, languages and root was found in any file"))
         }
         let meta = metadata ?? KnowledgeMetadata(version: "?", reviewed: nil, jurisdiction: "NL", languages: ["nl", "en"],
-                                                 root: "start", coversFrom: nil, scenarios: [],
-                                                 location: SourceLocation(file: ordered.first?.path ?? "Knowledge", line: 1))
+                                                 root: "start", coversFrom: nil, scenarios: [], location: firstFile)
         let knowledge = KnowledgeBase(metadata: meta, facts: facts, nodes: nodes, sha256: KnowledgeDigest.sha256(of: ordered))
-        return Report(knowledge: knowledge, problems: problems, allFilesParsed: allParsed)
+        return Report(knowledge: knowledge, problems: problems, allFilesParsed: contents.allSatisfy(\.parsed))
     }
 
+    private static func readInParallel(_ sources: [KnowledgeSource]) -> [FileContent] {
+        let results = UnsafeMutableBufferPointer<FileContent>.allocate(capacity: sources.count)
+        results.initialize(repeating: FileContent())
+        defer { results.deallocate() }
+        // Each index is written by exactly one iteration, so the writes never overlap.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+            slots[i] = read(sources[i])
+        }
+        return Array(results)
+    }
+
+    static func read(_ source: KnowledgeSource) -> FileContent {
+        var file = FileReader(file: source.path)
+        var content = FileContent()
+        guard let root = file.parse(source.bytes) else {
+            content.parsed = false
+            content.problems = file.problems
+            return content
+        }
+        if let sections = file.fields(root, "a knowledge file", allowed: ["knowledge", "facts", "nodes"], required: []) {
+            if let meta = sections["knowledge"] { content.metadata = file.metadata(meta) }
+            if let list = sections["facts"] { content.facts = file.facts(list) }
+            if let list = sections["nodes"] { content.nodes = file.nodes(list) }
+            if sections.isEmpty {
+                file.report(.structure, at: sections.location, "the file has none of 'knowledge:', 'facts:' or 'nodes:'")
+            }
+        }
+        content.problems = file.problems
+        return content
+    }
 }
