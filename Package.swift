@@ -22,11 +22,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Wide-character ncurses, for the wizard's one curses file.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
         // The thin command-line shell.
         .executableTarget(
             name: "dmcc-advisor",
             dependencies: [
                 "DMCCCore",
+                "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

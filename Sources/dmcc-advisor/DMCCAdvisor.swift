@@ -12,7 +12,8 @@ struct DMCCAdvisor: ParsableCommand {
         4 knowledge base missing or broken.
         """,
         version: "0.1.0",
-        subcommands: [Advise.self, Lint.self, GraphCommand.self]
+        subcommands: [WizardCommand.self, Advise.self, Lint.self, GraphCommand.self],
+        defaultSubcommand: WizardCommand.self
     )
 }
 

@@ -27,7 +27,10 @@ public enum Engine {
         }
     }
 
-    public static func advise(_ kb: KnowledgeBase, facts: [String: String], on date: CalendarDate) throws(AdviceError) -> Advice {
+    /// - Parameter unofferedAsMissing: treat an answer that the question on the path does not offer
+    ///   as not given (the wizard keeps answers from other branches) instead of refusing it.
+    public static func advise(_ kb: KnowledgeBase, facts: [String: String], on date: CalendarDate,
+                              unofferedAsMissing: Bool = false) throws(AdviceError) -> Advice {
         try validate(facts, in: kb)
         if let from = kb.metadata.coversFrom, date < from { throw .dateNotCovered(date, coversFrom: from) }
         var path: [PathStep] = []
@@ -37,7 +40,7 @@ public enum Engine {
         for _ in 0...kb.nodes.count {
             switch kb.node(current) {
             case .question(let q)?:
-                guard let value = facts[q.fact] else {
+                guard let value = facts[q.fact], !(unofferedAsMissing && q.option(for: value) == nil) else {
                     return .incomplete(missing: q, path: path, ruleChanges: changes, date: date)
                 }
                 guard let option = q.option(for: value) else {

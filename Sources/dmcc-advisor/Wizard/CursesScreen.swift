@@ -1,0 +1,139 @@
+import CNcursesw
+import DMCCCore
+import Foundation
+
+/// The one file that talks to curses: it draws `StyledLine`s and reads keys. Everything it shows
+/// comes from `WizardView`, everything it reads goes to `Wizard.handle`.
+final class CursesScreen {
+    private var colours = false
+    private var screen: OpaquePointer?
+
+    enum StartError: Error, CustomStringConvertible {
+        case noTerminal(String)
+        var description: String {
+            switch self { case .noTerminal(let term): "cannot start the terminal '\(term)'; use --plain for line mode" }
+        }
+    }
+
+    /// Enters curses mode. From here until `stop()` the terminal must be restored on every exit path.
+    func start() throws {
+        useUTF8Locale()
+        guard let screen = newterm(nil, dmcc_c_stdout(), dmcc_c_stdin()) else {
+            throw StartError.noTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        installSignalHandlers()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(dmcc_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if !noColour && has_colors() {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_BLACK), Int16(COLOR_GREEN))
+            init_pair(2, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+            init_pair(3, Int16(COLOR_WHITE), Int16(COLOR_RED))
+            init_pair(4, Int16(COLOR_RED), -1)
+            colours = true
+        }
+    }
+
+    func stop() {
+        guard screen != nil else { return }
+        endwin()
+        delscreen(screen)
+        screen = nil
+    }
+
+    var size: (width: Int, height: Int) { (Int(dmcc_cols()), Int(dmcc_lines())) }
+
+    func draw(_ lines: [StyledLine]) {
+        erase()
+        let width = size.width
+        for (row, line) in lines.enumerated() {
+            move(Int32(row), 0)
+            var used = 0
+            for span in line.spans {
+                let attr = attribute(span.style)
+                attron(Int32(bitPattern: UInt32(truncatingIfNeeded: attr)))
+                addstr(span.text)
+                attroff(Int32(bitPattern: UInt32(truncatingIfNeeded: attr)))
+                used += TextLayout.width(span.text)
+            }
+            if line.fill, let last = line.spans.last, used < width {
+                let attr = attribute(last.style)
+                attron(Int32(bitPattern: UInt32(truncatingIfNeeded: attr)))
+                addstr(String(repeating: " ", count: width - used))
+                attroff(Int32(bitPattern: UInt32(truncatingIfNeeded: attr)))
+            }
+        }
+        refresh()
+    }
+
+    /// The next key; nil when nothing usable arrived (e.g. an interrupted read).
+    func readKey() -> WizardKey? {
+        var ch: wint_t = 0
+        let result = get_wch(&ch)
+        if result == dmcc_key_code_yes() {
+            switch Int32(ch) {
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_ENTER: return .enter
+            case KEY_BACKSPACE: return .backspace
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_RESIZE: return .resize(width: size.width, height: size.height)
+            default: return nil
+            }
+        }
+        guard result != dmcc_err() else { return nil }
+        switch ch {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func attribute(_ style: TextStyle) -> attr_t {
+        switch style {
+        case .plain: return dmcc_a_normal()
+        case .bold: return dmcc_a_bold()
+        case .dim: return dmcc_a_dim()
+        case .selected, .header: return dmcc_a_reverse()
+        case .message: return colours ? dmcc_color_pair(4) | dmcc_a_bold() : dmcc_a_bold()
+        case .verdict(let verdict):
+            guard colours else { return dmcc_a_reverse() | dmcc_a_bold() }
+            let pair: Int16 = switch verdict { case .allowed: 1; case .allowedIf: 2; case .notAllowed: 3 }
+            return dmcc_color_pair(pair) | dmcc_a_bold()
+        }
+    }
+
+    /// Accented Dutch text needs a UTF-8 locale; fall back to C.UTF-8 when the environment's is not.
+    private func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+
+    /// Ctrl-C, `kill` and a dropped ssh connection all leave the terminal as it was found.
+    private func installSignalHandlers() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { received in
+                endwin()
+                _exit(128 + received)
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+/// A detached tmux session on its own socket running the real program, read with capture-pane:
+/// the wizard as a person at an 80x24 terminal meets it.
+final class TerminalSession {
+    let socket = "dmcc-e2e-\(UUID().uuidString.prefix(8))"
+
+    init(arguments: String = "", width: Int = 80, height: Int = 24) throws {
+        let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
+        let knowledge = Program.root.appendingPathComponent("Knowledge").path
+        // After the program ends, print its exit status and the tty settings, then stay so the pane can be read.
+        // `trap : INT` keeps the pane's shell alive after Ctrl-C, as an interactive shell would, and
+        // (unlike ignoring the signal) is not inherited by the program.
+        let script = "trap : INT; LANG=C.UTF-8 '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' \(arguments); "
+            + "echo EXIT=$?; stty -a | tr '\\n' ' '; echo; sleep 600"
+        // The server started here outlives this call: it must not inherit a pipe we wait to close.
+        try tmux(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script], capture: false)
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    /// Runs tmux through the shell and waits with waitpid. Foundation's Process is not used here:
+    /// the tmux server forked by the first call would inherit the descriptor Process watches for
+    /// the child's exit, and the call would never return.
+    @discardableResult
+    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let quoted = (["tmux", "-L", socket, "-f", "/dev/null"] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = "unset TMUX; " + quoted.joined(separator: " ") + " </dev/null >'\(output.path)' 2>/dev/null"
+        let status = system(command)
+        guard status != -1 else { throw POSIXError(.ECHILD) }
+        return capture ? ((try? String(contentsOf: output, encoding: .utf8)) ?? "") : ""
+    }
+
+    func send(_ keys: String...) throws {
+        for key in keys { try tmux(["send-keys", "-t", "w", key]) }
+    }
+
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", "w"])) ?? "" }
+    var lines: [String] { screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    /// Polls the screen until `predicate` holds (no fixed sleeps); false after `timeout` seconds.
+    func waitUntil(timeout: Double = 15, _ predicate: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if predicate(screen) { return true }
+            usleep(30_000)
+        }
+        return predicate(screen)
+    }
+
+    func waitFor(_ text: String, timeout: Double = 15) -> Bool { waitUntil(timeout: timeout) { $0.contains(text) } }
+
+    /// Types keys one at a time, waiting for the screen to change after each, like a person reading.
+    func type(_ keys: [String]) throws {
+        for key in keys {
+            let before = screen
+            try send(key)
+            _ = waitUntil(timeout: 5) { $0 != before }
+        }
+    }
+
+    var alternateScreen: Bool { ((try? tmux(["display", "-p", "-t", "w", "#{alternate_on}"])) ?? "").hasPrefix("1") }
+
+    /// The pid of the program: the child of the pane's shell.
+    var programPID: Int32? {
+        guard let shell = Int32(((try? tmux(["display", "-p", "-t", "w", "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)),
+              let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    /// The terminal is back to normal: out of the alternate screen, line editing and echo on.
+    func expectRestored(exit: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(waitFor("EXIT=\(exit)"), "exit status: \(screen)", sourceLocation: sourceLocation)
+        #expect(!alternateScreen, "still in the alternate screen", sourceLocation: sourceLocation)
+        let stty = screen
+        #expect(stty.contains(" icanon ") && !stty.contains("-icanon"), "canonical mode not restored", sourceLocation: sourceLocation)
+        #expect(stty.contains(" echo ") && !stty.contains("-echo "), "echo not restored", sourceLocation: sourceLocation)
+    }
+}
+
+struct WalkCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let keys: [String]
+    let banner: String
+    var testDescription: String { name }
+}
+
+@Suite("End to end in tmux", .serialized)
+struct EndToEndTests {
+    static let walks: [WalkCase] = [
+        WalkCase(name: "e-mail to a prospect", keys: ["1", "1", "2", "2", "1"], banner: "✘ NIET TOEGESTAAN"),
+        WalkCase(name: "abandoned cart without opt-in", keys: ["2", "2", "2", "2"], banner: "✘ NIET TOEGESTAAN"),
+        WalkCase(name: "custom audience with consent", keys: ["3", "2", "1", "1"], banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
+        WalkCase(name: "energy sale by voicelog", keys: ["4", "1", "1", "1", "2", "2"], banner: "✘ NIET TOEGESTAAN"),
+        WalkCase(name: "contract with a legal entity", keys: ["4", "3"], banner: "✔ TOEGESTAAN"),
+        WalkCase(name: "charity calls a donor", keys: ["5", "1", "2", "2", "2", "2", "1", "1", "1", "1"], banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
+        WalkCase(name: "charging for an objection", keys: ["6", "1", "1"], banner: "✘ NIET TOEGESTAAN"),
+    ]
+
+    @Test("a full walk per scenario ends on the verdict in words", arguments: walks)
+    func walk(_ c: WalkCase) throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(c.keys)
+        #expect(t.waitUntil { $0.split(separator: "\n").dropFirst().first?.trimmingCharacters(in: .whitespaces) == c.banner },
+                "banner: \(t.screen)")
+        try t.send("q")
+        #expect(t.waitFor("Toch stoppen? (j/n)"))
+        try t.send("j")
+        t.expectRestored(exit: 0)
+    }
+
+    @Test("back keeps the earlier answer; review lists the answers")
+    func backAndReview() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(["6", "1", "2"])
+        #expect(t.waitFor("vervallen"))
+        try t.send("Left")
+        #expect(t.waitFor("› 2. Nee"), "the earlier answer is highlighted: \(t.screen)")
+        try t.send("r")
+        #expect(t.waitFor("Herzien: kies een antwoord om te wijzigen"))
+        #expect(t.screen.contains("2. Wat vraagt de persoon? → Afmelding of bezwaar"))
+        try t.send("Escape")
+        #expect(t.waitFor("Wilt u kosten in rekening brengen"))
+    }
+
+    @Test("resizing to 40x12 and below redraws, and recovers when larger")
+    func resize() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(["5", "1"])
+        try t.tmux(["resize-window", "-t", "w", "-x", "40", "-y", "12"])
+        #expect(t.waitUntil { $0.contains("Heeft de persoon bezwaar") && $0.split(separator: "\n").allSatisfy { $0.count <= 40 } })
+        try t.tmux(["resize-window", "-t", "w", "-x", "30", "-y", "10"])
+        #expect(t.waitFor("Maak het venster groter"))
+        try t.tmux(["resize-window", "-t", "w", "-x", "80", "-y", "24"])
+        #expect(t.waitFor("Heeft de persoon bezwaar gemaakt tegen telefoontjes of tegen alle direct"))
+        try t.send("q")
+        try t.send("j")
+        t.expectRestored(exit: 0)
+    }
+
+    @Test("Ctrl-C leaves the terminal restored")
+    func interrupt() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(["1"])
+        try t.send("C-c")
+        t.expectRestored(exit: 130)
+    }
+
+    @Test("kill -TERM and a dropped connection (SIGHUP) leave the terminal restored", arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func signals(_ signal: (Int32, Int)) throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        let pid = try #require(t.programPID)
+        kill(pid, signal.0)
+        t.expectRestored(exit: signal.1)
+    }
+
+    @Test("line mode through a pipe gives the same advice as the wizard")
+    func lineModeMatchesWizard() throws {
+        let keys = ["4", "1", "1", "1", "2", "2"]
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(keys)
+        #expect(t.waitFor("NIET TOEGESTAAN"))
+        let title = t.lines[2].trimmingCharacters(in: .whitespaces)
+        #expect(title == "Een voicelog is geen schriftelijke bevestiging")
+
+        let process = Process()
+        process.executableURL = try #require(Program.executable)
+        process.arguments = ["--date", "2026-11-29", "--knowledge", Program.root.appendingPathComponent("Knowledge").path]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data((keys + ["q", "j"]).joined(separator: "\n").utf8 + [0x0A]))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("NIET TOEGESTAAN\n" + title))
+        #expect(text.contains("Stap 6: Hoe heeft de consument het contract bevestigd?"))
+    }
+}
