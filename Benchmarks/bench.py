@@ -49,6 +49,68 @@ def measure(name, cmd, runs, use_pty=False, env=None):
     return med
 
 
+def spawn_in_pty(cmd, env, cols=80, rows=24):
+    import fcntl, struct, termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    return proc, master
+
+
+def read_until(master, marker, timeout=10.0):
+    import select
+    seen = b""
+    deadline = time.perf_counter() + timeout
+    while marker not in seen and time.perf_counter() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+    return marker in seen
+
+
+def first_screen(name, cmd, marker, runs, env):
+    """Time from spawning a full-screen program in an 80x24 pseudo-terminal to its first complete screen."""
+    times = []
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        proc, master = spawn_in_pty(cmd, env)
+        ok = read_until(master, marker)
+        elapsed = time.perf_counter() - start
+        proc.kill()
+        proc.wait()
+        os.close(master)
+        if not ok:
+            sys.exit(f"{name}: never showed {marker!r}")
+        times.append(elapsed)
+    times = times[1:]  # the first run warms the page cache
+    med = statistics.median(times)
+    print(f"{name:<34} median {med * 1000:8.2f} ms   min {min(times) * 1000:8.2f} ms   ({runs} runs)")
+    return med
+
+
+def wizard_session_peak_mb(env):
+    """Peak memory (VmHWM) of a wizard session walked to its advice, scrolled, and quit."""
+    proc, master = spawn_in_pty([EXE, "--date", "2026-11-29", "--knowledge", os.path.join(ROOT, "Knowledge")], env)
+    read_until(master, "stoppen".encode())
+    for key in "5122221111":
+        os.write(master, key.encode())
+        time.sleep(0.05)
+    read_until(master, "TOEGESTAAN".encode())
+    for key in ["\x1b[F", "\x1b[H", "r", "\x1b", "l"]:
+        os.write(master, key.encode())
+        time.sleep(0.05)
+    with open(f"/proc/{proc.pid}/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+    os.write(master, b"qy")
+    proc.wait(timeout=10)
+    os.close(master)
+    return peak / 1024
+
+
 def peak_rss_mb(cmd):
     """Peak resident set size of one run, measured in a fresh child so earlier runs do not count."""
     probe = ("import resource,subprocess,sys;"
@@ -107,6 +169,16 @@ def main():
     else:
         print("dialog not installed: no dialog reference")
     print(f"peak memory of advise: {peak_rss_mb(advise):.1f} MB")
+
+    print("\n== the wizard: time to the first full screen (80x24 pty) ==")
+    wizard = [EXE, "--date", "2026-11-29", "--knowledge", os.path.join(ROOT, "Knowledge")]
+    t_wizard = first_screen("dmcc-advisor wizard", wizard, "stoppen".encode(), 21, env)
+    if shutil.which("dialog"):
+        menu = ["dialog", "--menu", "Wat wilt u doen?", "15", "60", "6"] + sum(
+            ([str(i), f"Keuze {i}"] for i in range(1, 7)), [])
+        t_menu = first_screen("dialog --menu", menu, b"Cancel", 21, env)
+        print(f"wizard / dialog --menu: {t_wizard / t_menu:.2f}x")
+    print(f"peak memory of a wizard session: {wizard_session_peak_mb(env):.1f} MB")
 
     print("\n== lint on generated knowledge ==")
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,13 +6,13 @@ import Testing
 final class TerminalSession {
     let socket = "dmcc-e2e-\(UUID().uuidString.prefix(8))"
 
-    init(arguments: String = "", width: Int = 80, height: Int = 24) throws {
+    init(arguments: String = "", environment: String = "", width: Int = 80, height: Int = 24) throws {
         let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
         let knowledge = Program.root.appendingPathComponent("Knowledge").path
         // After the program ends, print its exit status and the tty settings, then stay so the pane can be read.
         // `trap : INT` keeps the pane's shell alive after Ctrl-C, as an interactive shell would, and
         // (unlike ignoring the signal) is not inherited by the program.
-        let script = "trap : INT; LANG=C.UTF-8 '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' \(arguments); "
+        let script = "trap : INT; env -u NO_COLOR LANG=C.UTF-8 \(environment) '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' \(arguments); "
             + "echo EXIT=$?; stty -a | tr '\\n' ' '; echo; sleep 600"
         // The server started here outlives this call: it must not inherit a pipe we wait to close.
         try tmux(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script], capture: false)
@@ -126,6 +126,34 @@ struct EndToEndTests {
         #expect(t.screen.contains("2. Wat vraagt de persoon? → Afmelding of bezwaar"))
         try t.send("Escape")
         #expect(t.waitFor("Wilt u kosten in rekening brengen"))
+    }
+
+    @Test("Dutch accents are drawn as written")
+    func accents() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(["5", "1", "2", "2"])
+        #expect(t.waitFor("2. Een goed doel of ideële organisatie"), "\(t.screen)")
+        try t.type(["2", "2", "1", "1"])
+        #expect(t.waitFor("Kon de persoon zich daarvoor eenvoudig afmelden"))
+        try t.send("Left")
+        #expect(t.waitFor("Wist de persoon, vóór u belt,"))
+    }
+
+    @Test("colours mark the verdict, and NO_COLOR turns them off without losing the words")
+    func noColor() throws {
+        func bannerEscapes(_ environment: String) throws -> String {
+            let t = try TerminalSession(environment: environment)
+            #expect(t.waitFor("Wat wilt u doen?"))
+            try t.type(["6", "1", "1"])
+            #expect(t.waitFor("NIET TOEGESTAAN"))
+            let screen = try t.tmux(["capture-pane", "-p", "-e", "-t", "w"])
+            return screen.split(separator: "\n").first { $0.contains("NIET TOEGESTAAN") }.map(String.init) ?? ""
+        }
+        let coloured = try bannerEscapes("")
+        let plain = try bannerEscapes("NO_COLOR=1")
+        #expect(coloured.contains("41m"), "red background expected: \(coloured.debugDescription)")
+        #expect(!plain.contains("41m") && plain.contains("NIET TOEGESTAAN"), "\(plain.debugDescription)")
     }
 
     @Test("resizing to 40x12 and below redraws, and recovers when larger")

@@ -127,12 +127,20 @@ final class CursesScreen {
         }
     }
 
-    /// Ctrl-C, `kill` and a dropped ssh connection all leave the terminal as it was found.
+    /// Ctrl-C, `kill` and a dropped ssh connection all leave the terminal as it was found; so does
+    /// a crash, which is then re-raised so it still reports (and dumps core) as a crash.
     private func installSignalHandlers() {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in
                 endwin()
                 _exit(128 + received)
+            }
+        }
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            signal(sig) { received in
+                endwin()
+                signal(received, SIG_DFL)
+                raise(received)
             }
         }
     }
