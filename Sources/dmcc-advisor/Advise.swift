@@ -20,7 +20,23 @@ struct Advise: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json or markdown.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Save the advice as a record (JSON + Markdown) in the transcripts folder.")
+    var save = false
+
+    @Option(name: .long, help: "Client name for the saved record.")
+    var client: String?
+
+    @Option(name: .long, help: "Consultant name for the saved record.")
+    var consultant: String?
+
+    @Option(name: .long, help: "Subject of the saved record.")
+    var subject: String?
+
+    @Option(name: .long, help: "A note for the saved record.")
+    var note: String?
+
     @OptionGroup var knowledgeOptions: KnowledgeOptions
+    @OptionGroup var transcriptOptions: TranscriptOptions
 
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
@@ -43,6 +59,24 @@ struct Advise: ParsableCommand {
             throw Exit.badInput
         }
         let report = AdviceReport(advice, in: kb, language: lang)
+        if save {
+            guard report.isComplete else {
+                printError("the advice is incomplete, so nothing was saved; answer: \(report.missing?.fact ?? "")")
+                throw Exit.incomplete
+            }
+            let store = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
+            let now = Clock.now()
+            do {
+                let record = try store.save({ id in
+                    AdviceRecord(id: id, created: now, programVersion: programVersion, advice: advice, kb: kb, language: lang,
+                                 client: client, consultant: consultant, subject: subject, note: note)
+                }, timestamp: now)
+                printError("saved \(record.id) in \(store.shownPath) (\(record.id).json, \(record.id).md)")
+            } catch {
+                printError("not saved: \(error)")
+                throw Exit.saveFailed
+            }
+        }
         switch format {
         case .text: print(AdviceRenderer.text(report, language: lang), terminator: "")
         case .json: print(AdviceRenderer.json(report), terminator: "")

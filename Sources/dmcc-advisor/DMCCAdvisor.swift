@@ -9,13 +9,16 @@ struct DMCCAdvisor: ParsableCommand {
         discussion: """
         Exit codes: 0 advice given (or nothing wrong), 1 lint found problems, 2 bad input \
         (unknown fact, value or date), 3 advice incomplete (a fact is missing), \
-        4 knowledge base missing or broken.
+        4 knowledge base missing or broken, 5 a record could not be saved.
         """,
-        version: "0.1.0",
-        subcommands: [WizardCommand.self, Advise.self, Lint.self, GraphCommand.self],
+        version: programVersion,
+        subcommands: [WizardCommand.self, Advise.self, Lint.self, GraphCommand.self, Transcripts.self],
         defaultSubcommand: WizardCommand.self
     )
 }
+
+/// The program version written into every advice record.
+let programVersion = "0.1.0"
 
 /// Exit codes shared by the subcommands and documented in the README.
 enum Exit {
@@ -23,6 +26,12 @@ enum Exit {
     static let badInput = ExitCode(2)
     static let incomplete = ExitCode(3)
     static let knowledge = ExitCode(4)
+    static let saveFailed = ExitCode(5)
+}
+
+struct TranscriptOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder of advice records (default: $DMCC_TRANSCRIPTS, else Transcripts/).", valueName: "dir"))
+    var transcripts: String?
 }
 
 struct KnowledgeOptions: ParsableArguments {

@@ -6,13 +6,17 @@ import Testing
 final class TerminalSession {
     let socket = "dmcc-e2e-\(UUID().uuidString.prefix(8))"
 
-    init(arguments: String = "", environment: String = "", width: Int = 80, height: Int = 24) throws {
+    /// Each session saves into its own scratch folder unless given one to share.
+    let transcripts: URL
+
+    init(arguments: String = "--client E2E", environment: String = "", transcripts: URL? = nil, width: Int = 80, height: Int = 24) throws {
+        self.transcripts = transcripts ?? FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-e2e-records-\(UUID().uuidString)")
         let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
         let knowledge = Program.root.appendingPathComponent("Knowledge").path
         // After the program ends, print its exit status and the tty settings, then stay so the pane can be read.
         // `trap : INT` keeps the pane's shell alive after Ctrl-C, as an interactive shell would, and
         // (unlike ignoring the signal) is not inherited by the program.
-        let script = "trap : INT; env -u NO_COLOR LANG=C.UTF-8 \(environment) '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' \(arguments); "
+        let script = "trap : INT; env -u NO_COLOR LANG=C.UTF-8 \(environment) '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' --transcripts '\(self.transcripts.path)' \(arguments); "
             + "echo EXIT=$?; stty -a | tr '\\n' ' '; echo; sleep 600"
         // The server started here outlives this call: it must not inherit a pipe we wait to close.
         try tmux(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script], capture: false)
@@ -202,17 +206,83 @@ struct EndToEndTests {
 
         let process = Process()
         process.executableURL = try #require(Program.executable)
-        process.arguments = ["--date", "2026-11-29", "--knowledge", Program.root.appendingPathComponent("Knowledge").path]
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-e2e-records-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        process.arguments = ["--date", "2026-11-29", "--knowledge", Program.root.appendingPathComponent("Knowledge").path,
+                             "--transcripts", scratch.path]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        input.fileHandleForWriting.write(Data((keys + ["q", "j"]).joined(separator: "\n").utf8 + [0x0A]))
+        // Three empty lines skip client, consultant and subject.
+        input.fileHandleForWriting.write(Data((["", "", ""] + keys + ["q", "j"]).joined(separator: "\n").utf8 + [0x0A]))
         try input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(text.contains("NIET TOEGESTAAN\n" + title))
         #expect(text.contains("Stap 6: Hoe heeft de consument het contract bevestigd?"))
+        #expect(text.contains("Klant (Enter = overslaan):"))
+    }
+
+    @Test("a consultant fills in the client, notes a question, saves the advice, and the record verifies")
+    func saveFromWizard() throws {
+        let t = try TerminalSession(arguments: "")
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        #expect(t.waitFor("Voor het adviesverslag"))
+        try t.send("-l", "Café Één")
+        try t.type(["Enter", "Enter"])
+        try t.send("-l", "Afmeldkosten")
+        try t.type(["Enter"])
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(["6", "1", "n"])
+        #expect(t.waitFor("Notitie bij deze vraag"))
+        try t.send("-l", "Klant wil 2 euro vragen")
+        try t.type(["Enter", "1"])
+        #expect(t.waitFor("NIET TOEGESTAAN"))
+        try t.send("s")
+        #expect(t.waitFor("opgeslagen: "), "\(t.screen)")
+        let ids = try FileManager.default.contentsOfDirectory(atPath: t.transcripts.path).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+        #expect(ids.count == 1)
+        let id = String(try #require(ids.first).dropLast(5))
+        let verify = try Program.run(["transcripts", "verify", id, "--transcripts", t.transcripts.path])
+        #expect(verify.status == 0)
+        let markdown = try Program.run(["transcripts", "show", id, "--transcripts", t.transcripts.path])
+        #expect(markdown.stdout.contains("| Klant | Café Één |"))
+        #expect(markdown.stdout.contains("> Notitie: Klant wil 2 euro vragen"))
+        try t.send("q")
+        t.expectRestored(exit: 0)
+        #expect(!FileManager.default.fileExists(atPath: t.transcripts.appendingPathComponent(".session-in-progress.json").path),
+                "a session that ended by choice leaves no autosave")
+    }
+
+    @Test("after kill -9 in the middle of a session, the next start offers to resume it with nothing lost")
+    func resumeAfterKill() throws {
+        let first = try TerminalSession(arguments: "--client 'Bakkerij Jansen'")
+        defer { try? FileManager.default.removeItem(at: first.transcripts) }
+        #expect(first.waitFor("Wat wilt u doen?"))
+        try first.type(["5", "1", "2", "n"])
+        try first.send("-l", "Belt vanuit NL")
+        try first.type(["Enter"])
+        #expect(first.waitFor("Gaf de persoon vooraf aantoonbaar toestemming"))
+        let pid = try #require(first.programPID)
+        kill(pid, SIGKILL)
+        #expect(first.waitFor("EXIT=137"))
+
+        let second = try TerminalSession(arguments: "", transcripts: first.transcripts)
+        #expect(second.waitFor("Er is een onderbroken sessie."))
+        try second.send("j")
+        #expect(second.waitFor("Gaf de persoon vooraf aantoonbaar toestemming"), "\(second.screen)")
+        #expect(second.screen.contains("stap 4"))
+        try second.type(["2", "2", "2", "1", "1", "1", "1", "s"])
+        #expect(second.waitFor("opgeslagen: "))
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: first.transcripts.path)
+            .first { $0.hasSuffix(".json") && !$0.hasPrefix(".") }).dropLast(5)
+        let json = try Program.run(["transcripts", "show", String(id), "--format", "json", "--transcripts", first.transcripts.path])
+        #expect(json.stdout.contains("\"client\" : \"Bakkerij Jansen\""))
+        #expect(json.stdout.contains("\"note\" : \"Belt vanuit NL\""))
+
+        let third = try TerminalSession(arguments: "--resume", transcripts: first.transcripts)
+        #expect(third.waitFor("TOEGESTAAN, MITS"), "--resume goes straight back: \(third.screen)")
     }
 }

@@ -23,11 +23,17 @@ public enum WizardAction: Sendable, Equatable {
     case deleteCharacter
     case cancel
     case resize(width: Int, height: Int)
+    case addNote
+    case save
+    /// Reported back by the shell after it performed a save.
+    case saved(id: String, location: String)
+    case saveFailed(String)
+    case autosaveFailed(String)
 }
 
 /// The screens that have their own key bindings.
 public enum ScreenKind: Sendable, Hashable, CaseIterable {
-    case question, outcome, review, date, confirm
+    case question, outcome, review, date, note, header, confirm
 }
 
 public struct KeyBinding: Sendable {
@@ -71,16 +77,28 @@ public enum KeyBindings {
                    screens: walking, inFooter: true),
         KeyBinding(keys: [.character("l")], label: "l", action: .toggleLanguage, help: text("English", "Nederlands"),
                    screens: walking, inFooter: true),
+        KeyBinding(keys: [.character("n")], label: "n", action: .addNote, help: text("notitie", "note"),
+                   screens: [.question], inFooter: true),
+        KeyBinding(keys: [.character("s")], label: "s", action: .save, help: text("opslaan", "save"),
+                   screens: [.outcome], inFooter: true),
         KeyBinding(keys: [.character("n")], label: "n", action: .newSession, help: text("nieuw", "new"),
                    screens: [.outcome], inFooter: true),
         KeyBinding(keys: [.character("q")], label: "q", action: .quit, help: text("stoppen", "quit"),
                    screens: walking.union([.review]), inFooter: true),
         KeyBinding(keys: [.escape, .left, .backspace], label: "Esc", action: .cancel, help: text("terug", "back"),
                    screens: [.review], inFooter: true),
+        KeyBinding(keys: [.up], label: "↑", action: .moveUp, help: text("vorig veld", "previous field"),
+                   screens: [.header], inFooter: true),
+        KeyBinding(keys: [.down, .character("\t")], label: "↓", action: .moveDown, help: text("volgend veld", "next field"),
+                   screens: [.header], inFooter: true),
+        KeyBinding(keys: [.enter], label: "Enter", action: .confirm, help: text("verder", "next"),
+                   screens: [.header, .note], inFooter: true),
+        KeyBinding(keys: [.escape], label: "Esc", action: .cancel, help: text("overslaan", "skip"),
+                   screens: [.header], inFooter: true),
         KeyBinding(keys: [.escape], label: "Esc", action: .cancel, help: text("annuleren", "cancel"),
-                   screens: [.date], inFooter: true),
+                   screens: [.date, .note], inFooter: true),
         KeyBinding(keys: [.backspace], label: "⌫", action: .deleteCharacter, help: text("wissen", "delete"),
-                   screens: [.date], inFooter: true),
+                   screens: [.date, .note, .header], inFooter: true),
         KeyBinding(keys: [.character("j"), .character("y")], label: "j/y", action: .yes, help: text("ja", "yes"),
                    screens: [.confirm], inFooter: true),
         KeyBinding(keys: [.character("n"), .escape], label: "n/Esc", action: .no, help: text("nee", "no"),
@@ -90,7 +108,7 @@ public enum KeyBindings {
     /// The action of `key` on `screen`, or nil when the key does nothing there.
     public static func action(for key: WizardKey, on screen: ScreenKind) -> WizardAction? {
         if case .resize(let w, let h) = key { return .resize(width: w, height: h) }
-        if screen == .date, case .character(let c) = key { return .type(c) }
+        if [.date, .note, .header].contains(screen), case .character(let c) = key, c != "\t" { return .type(c) }
         for binding in table where binding.screens.contains(screen) && binding.keys.contains(key) {
             if case .choose = binding.action, case .character(let c) = key, let digit = c.wholeNumberValue {
                 return .choose(digit - 1)

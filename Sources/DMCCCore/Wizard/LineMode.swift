@@ -18,6 +18,8 @@ public enum LineMode {
         Command(words: ["r"], action: .openReview, help: text("herzien", "review"), screens: [.question, .outcome]),
         Command(words: ["d"], action: .editDate, help: text("datum", "date"), screens: [.question, .outcome]),
         Command(words: ["l"], action: .toggleLanguage, help: text("English", "Nederlands"), screens: [.question, .outcome]),
+        Command(words: ["n"], action: .addNote, help: text("notitie", "note"), screens: [.question]),
+        Command(words: ["s"], action: .save, help: text("opslaan", "save"), screens: [.outcome]),
         Command(words: ["n"], action: .newSession, help: text("nieuw", "new"), screens: [.outcome]),
         Command(words: ["q"], action: .quit, help: text("stoppen", "quit"), screens: [.question, .outcome, .review]),
         Command(words: ["j", "ja", "y", "yes"], action: .yes, help: text("ja", "yes"), screens: [.confirm]),
@@ -55,8 +57,18 @@ public enum LineMode {
             out.append(hints(.review, L, count: advice.path.count))
         case .editingDate:
             out.append(L == .nl ? "Actiedatum (JJJJ-MM-DD, leeg = annuleren):" : "Action date (YYYY-MM-DD, empty = cancel):")
+        case .editingNote:
+            out.append(L == .nl ? "Notitie bij deze vraag (leeg = geen):" : "Note on this question (empty = none):")
+        case .header(let field):
+            let labels = L == .nl ? ["Klant", "Consultant", "Onderwerp"] : ["Client", "Consultant", "Subject"]
+            out.append("\(labels[min(2, field)]) (\(L == .nl ? "Enter = overslaan" : "Enter = skip")):")
         case .confirm(let target):
-            out.append(WizardView.confirmBox(target, L).joined(separator: " "))
+            var box = WizardView.confirmBox(target, L)
+            if target == .resume, let snapshot = s.resumable {
+                let who = [snapshot.client, snapshot.subject].filter { !$0.isEmpty }.joined(separator: ", ")
+                box[0] += " (" + (who.isEmpty ? "" : who + ", ") + (L == .nl ? "stap" : "step") + " \(snapshot.steps + 1), \(snapshot.changed))"
+            }
+            out.append(box.joined(separator: " "))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -65,11 +77,27 @@ public enum LineMode {
     public static func step(_ s: WizardState, _ line: String, _ kb: KnowledgeBase) -> WizardState {
         let input = line.trimmingWhitespace.lowercased()
         let screen = s.screen(kb)
-        if case .editingDate = s.mode {
+        switch s.mode {
+        case .editingDate:
             if input.isEmpty { return Wizard.reduce(s, .cancel, kb) }
             var typed = s
             typed.mode = .editingDate(input)
             return Wizard.reduce(typed, .confirm, kb)
+        case .editingNote:
+            var typed = s
+            typed.mode = .editingNote(line.trimmingWhitespace)
+            return Wizard.reduce(typed, .confirm, kb)
+        case .header(let field):
+            var typed = s
+            let value = line.trimmingWhitespace
+            switch field {
+            case 0: typed.client = value
+            case 1: typed.consultant = value
+            default: typed.subject = value
+            }
+            return Wizard.reduce(typed, .confirm, kb)
+        default:
+            break
         }
         if let number = Int(input) {
             return Wizard.reduce(s, .choose(number - 1), kb)

@@ -5,11 +5,14 @@ public struct WizardState: Sendable, Equatable {
         case walking
         case review
         case editingDate(String)
+        case editingNote(String)
+        /// The optional client, consultant and subject fields at the start (0, 1, 2).
+        case header(field: Int)
         case confirm(ConfirmTarget)
     }
 
     public enum ConfirmTarget: Sendable, Equatable {
-        case quit, newSession
+        case quit, newSession, resume
     }
 
     /// The answers the walk uses, by fact. Answers off the current path are kept, so that a
@@ -32,6 +35,20 @@ public struct WizardState: Sendable, Equatable {
     public var height = 24
     public var finished = false
 
+    // The advice record (see Records/): who it is for, notes per question, when each was answered.
+    public var client = ""
+    public var consultant = ""
+    public var subject = ""
+    public var notes: [String: String] = [:]
+    public var answeredAt: [String: String] = [:]
+    /// The time the shell stamps on answers given with the next key (ISO 8601); the core has no clock.
+    public var now = ""
+    /// Set by `s` on the advice; the shell saves, then reports back with `.saved` or `.saveFailed`.
+    public var pendingSave = false
+    public var recordID: String?
+    /// An interrupted session the shell found at start, offered for resuming.
+    public var resumable: SessionSnapshot?
+    var headerAtStart = true
     public init(date: CalendarDate, language: Language, width: Int = 80, height: Int = 24) {
         self.date = date
         self.language = language
@@ -44,6 +61,8 @@ public struct WizardState: Sendable, Equatable {
         case .walking: .question
         case .review: .review
         case .editingDate: .date
+        case .editingNote: .note
+        case .header: .header
         case .confirm: .confirm
         }
     }
@@ -66,8 +85,16 @@ public struct WizardState: Sendable, Equatable {
 }
 
 public enum Wizard {
-    public static func start(_ kb: KnowledgeBase, date: CalendarDate, language: Language, width: Int = 80, height: Int = 24) -> WizardState {
-        WizardState(date: date, language: language, width: width, height: height)
+    /// - Parameters:
+    ///   - header: start with the client/consultant/subject screen (skippable with Enter or Esc).
+    ///   - resumable: an interrupted session to offer for resuming first.
+    public static func start(_ kb: KnowledgeBase, date: CalendarDate, language: Language, width: Int = 80, height: Int = 24,
+                             header: Bool = false, resumable: SessionSnapshot? = nil) -> WizardState {
+        var s = WizardState(date: date, language: language, width: width, height: height)
+        s.headerAtStart = header
+        s.resumable = resumable
+        s.mode = resumable != nil ? .confirm(.resume) : (header ? .header(field: 0) : .walking)
+        return s
     }
 
     /// Applies a key on the screen now shown.
@@ -78,11 +105,24 @@ public enum Wizard {
 
     public static func reduce(_ old: WizardState, _ action: WizardAction, _ kb: KnowledgeBase) -> WizardState {
         var s = old
-        if case .resize(let w, let h) = action {
+        switch action {
+        case .resize(let w, let h):
             s.width = w
             s.height = h
             s.scroll = clampScroll(s.scroll, s, kb)
             return s
+        case .saved(let id, let location):
+            s.pendingSave = false
+            s.saved = true
+            s.recordID = id
+            s.message = WizardText.savedTo(location)
+            return s
+        case .saveFailed(let reason), .autosaveFailed(let reason):
+            s.pendingSave = false
+            s.message = WizardText.notSaved(reason)
+            return s
+        default:
+            break
         }
         s.message = nil
         switch s.mode {
@@ -92,11 +132,21 @@ public enum Wizard {
             reviewAction(action, &s, kb)
         case .editingDate(let text):
             dateAction(action, text, &s, kb)
+        case .editingNote(let text):
+            noteAction(action, text, &s, kb)
+        case .header(let field):
+            headerAction(action, field, &s)
         case .confirm(let target):
-            switch action {
-            case .yes:
-                if target == .quit { s.finished = true } else { s = fresh(s) }
-            case .no, .cancel:
+            switch (action, target) {
+            case (.yes, .quit): s.finished = true
+            case (.yes, .newSession): s = fresh(s)
+            case (.yes, .resume):
+                if let snapshot = s.resumable { s = WizardState(restoring: snapshot, width: s.width, height: s.height) }
+                s.selection = selectionForCurrentQuestion(s, kb)
+            case (.no, .resume), (.cancel, .resume):
+                s.resumable = nil
+                s.mode = s.headerAtStart ? .header(field: 0) : .walking
+            case (.no, _), (.cancel, _):
                 s.mode = .walking
             default:
                 break
@@ -119,6 +169,7 @@ public enum Wizard {
             answer(question, s.selection, &s, kb)
         case .back: back(&s, kb)
         case .toggleHelp: s.showHelp.toggle()
+        case .addNote: s.mode = .editingNote(s.notes[question.id] ?? "")
         default: common(action, &s, kb)
         }
     }
@@ -135,6 +186,7 @@ public enum Wizard {
         case .back: back(&s, kb)
         case .toggleHelp: s.showHelp.toggle()
         case .newSession: if s.saved { s = fresh(s) } else { s.mode = .confirm(.newSession) }
+        case .save: s.pendingSave = true
         default: common(action, &s, kb)
         }
         s.scroll = clampScroll(s.scroll, s, kb)
@@ -186,6 +238,41 @@ public enum Wizard {
         }
     }
 
+    private static func noteAction(_ action: WizardAction, _ text: String, _ s: inout WizardState, _ kb: KnowledgeBase) {
+        switch action {
+        case .type(let c): s.mode = .editingNote(text + String(c))
+        case .deleteCharacter: s.mode = .editingNote(String(text.dropLast()))
+        case .cancel: s.mode = .walking
+        case .confirm:
+            if let question = s.advice(kb).missing {
+                let note = text.trimmingWhitespace
+                s.notes[question.id] = note.isEmpty ? nil : note
+                s.saved = false
+            }
+            s.mode = .walking
+        default: break
+        }
+    }
+
+    private static func headerAction(_ action: WizardAction, _ field: Int, _ s: inout WizardState) {
+        func edit(_ change: (inout String) -> Void) {
+            switch field {
+            case 0: change(&s.client)
+            case 1: change(&s.consultant)
+            default: change(&s.subject)
+            }
+        }
+        switch action {
+        case .type(let c): edit { $0.append(c) }
+        case .deleteCharacter: edit { if !$0.isEmpty { $0.removeLast() } }
+        case .moveUp: s.mode = .header(field: max(0, field - 1))
+        case .moveDown: s.mode = .header(field: min(2, field + 1))
+        case .confirm: s.mode = field >= 2 ? .walking : .header(field: field + 1)
+        case .cancel: s.mode = .walking
+        default: break
+        }
+    }
+
     /// Keys that mean the same on the question and the outcome screen.
     private static func common(_ action: WizardAction, _ s: inout WizardState, _ kb: KnowledgeBase) {
         switch action {
@@ -207,6 +294,7 @@ public enum Wizard {
         let value = question.options[index].value
         s.answers[question.fact] = value
         s.remembered[question.fact] = value
+        if !s.now.isEmpty { s.answeredAt[question.id] = s.now }
         s.saved = false
         s.showHelp = false
         s.scroll = 0
@@ -237,7 +325,10 @@ public enum Wizard {
     }
 
     private static func fresh(_ s: WizardState) -> WizardState {
-        WizardState(date: s.date, language: s.language, width: s.width, height: s.height)
+        var new = WizardState(date: s.date, language: s.language, width: s.width, height: s.height)
+        new.headerAtStart = s.headerAtStart
+        new.mode = s.headerAtStart ? .header(field: 0) : .walking
+        return new
     }
 
     /// The remembered answer of the question now asked, or the first option.
@@ -268,4 +359,10 @@ enum WizardText {
     }
     static let atFirstQuestion = LocalizedText(["nl": "dit is de eerste vraag", "en": "this is the first question"])
     static let nothingToReview = LocalizedText(["nl": "nog geen antwoorden om te herzien", "en": "no answers to review yet"])
+    static func savedTo(_ location: String) -> LocalizedText {
+        LocalizedText(["nl": "opgeslagen: \(location)", "en": "saved: \(location)"])
+    }
+    static func notSaved(_ reason: String) -> LocalizedText {
+        LocalizedText(["nl": "niet opgeslagen: \(reason); de sessie blijft open", "en": "not saved: \(reason); the session stays open"])
+    }
 }

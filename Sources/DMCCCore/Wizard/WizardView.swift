@@ -51,9 +51,16 @@ public enum WizardView {
             lines = reviewScreen(s, kb)
         case .editingDate(let text):
             lines = dateScreen(s, kb, text)
+        case .editingNote(let text):
+            lines = noteScreen(s, kb, text)
+        case .header(let field):
+            lines = headerScreen(s, kb, field)
         case .confirm(let target):
             var base = s
             base.mode = .walking
+            if target == .resume, let snapshot = s.resumable {
+                base = WizardState(restoring: snapshot, width: s.width, height: s.height)
+            }
             let footerLines = footer(.confirm, s)
             lines = Array(overlay(render(base, kb), confirmBox(target, s.language), s).prefix(s.height - footerLines.count)) + footerLines
         }
@@ -198,6 +205,44 @@ public enum WizardView {
         return padded(lines, s, .date) + [messageLine(s, more: nil)] + footer(.date, s)
     }
 
+    static func noteScreen(_ s: WizardState, _ kb: KnowledgeBase, _ text: String) -> [StyledLine] {
+        let advice = s.advice(kb)
+        let w = s.width - 2
+        let L = s.language
+        var lines = [header(s, kb, advice), breadcrumb(s, kb, advice), StyledLine()]
+        if let q = advice.missing {
+            lines += TextLayout.wrap(q.text.text(L), width: w).map { StyledLine(" " + $0, .dim) }
+            lines.append(StyledLine())
+        }
+        lines += TextLayout.wrap(L == .nl ? "Notitie bij deze vraag (komt in het adviesverslag):" : "Note on this question (goes into the advice record):",
+                                 width: w).map { StyledLine(" " + $0, .bold) }
+        lines += TextLayout.wrap(text + "_", width: w - 2).map { StyledLine([Span("  "), Span($0, .selected)]) }
+        return padded(lines, s, .note) + [messageLine(s, more: nil)] + footer(.note, s)
+    }
+
+    static func headerScreen(_ s: WizardState, _ kb: KnowledgeBase, _ field: Int) -> [StyledLine] {
+        let L = s.language
+        let w = s.width - 2
+        var lines = [header(s, kb, s.advice(kb)), StyledLine(), StyledLine()]
+        lines += TextLayout.wrap(L == .nl ? "Voor het adviesverslag (optioneel; Enter slaat een veld over):"
+                                          : "For the advice record (optional; Enter skips a field):", width: w)
+            .map { StyledLine(" " + $0, .bold) }
+        lines.append(StyledLine())
+        let labels = L == .nl ? ["Klant", "Consultant", "Onderwerp"] : ["Client", "Consultant", "Subject"]
+        let values = [s.client, s.consultant, s.subject]
+        let labelWidth = labels.map { TextLayout.width($0) }.max() ?? 0
+        for i in 0..<3 {
+            let label = " " + labels[i] + String(repeating: " ", count: labelWidth - TextLayout.width(labels[i])) + "  "
+            let room = max(1, s.width - TextLayout.width(label) - 2)
+            var value = values[i] + (i == field ? "_" : "")
+            // Keep the end of a long entry, where the typing happens, in view.
+            while TextLayout.width(value) > room, !value.isEmpty { value.removeFirst() }
+            lines.append(StyledLine([Span(label, i == field ? .bold : .plain), Span(value + " ", i == field ? .selected : .plain)]))
+            lines.append(StyledLine())
+        }
+        return padded(lines, s, .header) + [messageLine(s, more: nil)] + footer(.header, s)
+    }
+
     // MARK: - Parts
 
     static func header(_ s: WizardState, _ kb: KnowledgeBase, _ advice: Advice) -> StyledLine {
@@ -265,6 +310,8 @@ public enum WizardView {
         case (.quit, .en): ["The advice has not been saved.", "Quit anyway? (y/n)"]
         case (.newSession, .nl): ["Het advies is niet opgeslagen.", "Opnieuw beginnen? (j/n)"]
         case (.newSession, .en): ["The advice has not been saved.", "Start again? (y/n)"]
+        case (.resume, .nl): ["Er is een onderbroken sessie.", "Hervatten? (j/n)"]
+        case (.resume, .en): ["There is an interrupted session.", "Resume it? (y/n)"]
         }
     }
 

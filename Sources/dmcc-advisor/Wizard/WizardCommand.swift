@@ -18,7 +18,20 @@ struct WizardCommand: ParsableCommand {
     @Flag(name: .long, help: "Numbered prompts, one per line, instead of the full-screen wizard.")
     var plain = false
 
+    @Flag(name: .long, help: "Resume the interrupted session without asking.")
+    var resume = false
+
+    @Option(name: .long, help: "Client name for the advice record (skips the start screen).")
+    var client: String?
+
+    @Option(name: .long, help: "Consultant name for the advice record.")
+    var consultant: String?
+
+    @Option(name: .long, help: "Subject of the advice record.")
+    var subject: String?
+
     @OptionGroup var knowledgeOptions: KnowledgeOptions
+    @OptionGroup var transcriptOptions: TranscriptOptions
 
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
@@ -34,10 +47,26 @@ struct WizardCommand: ParsableCommand {
             printError(AdviceError.dateNotCovered(actionDate, coversFrom: from).description)
             throw Exit.badInput
         }
+        let store = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
+        let interrupted = store.interruptedSession()
+        if resume && interrupted == nil { printError("no interrupted session in \(store.shownPath); starting a new one") }
+        var effects = SessionEffects(kb: kb, store: store)
+        let prefilled = client != nil || consultant != nil || subject != nil
+        let start: (Int, Int) -> WizardState = { width, height in
+            var s = Wizard.start(kb, date: actionDate, language: lang, width: width, height: height,
+                                 header: !prefilled, resumable: resume ? nil : interrupted)
+            if resume, let interrupted { s = WizardState(restoring: interrupted, width: width, height: height) }
+            if !resume || interrupted == nil {
+                s.client = client ?? s.client
+                s.consultant = consultant ?? s.consultant
+                s.subject = subject ?? s.subject
+            }
+            return s
+        }
         if useLineMode {
-            runLineMode(kb, Wizard.start(kb, date: actionDate, language: lang))
+            runLineMode(kb, start(80, 24), &effects)
         } else {
-            try runFullScreen(kb, date: actionDate)
+            try runFullScreen(kb, start, &effects)
         }
     }
 
@@ -48,30 +77,33 @@ struct WizardCommand: ParsableCommand {
             || !(env["ACCESSIBLE"] ?? "").isEmpty
     }
 
-    private func runFullScreen(_ kb: KnowledgeBase, date: CalendarDate) throws {
+    private func runFullScreen(_ kb: KnowledgeBase, _ start: (Int, Int) -> WizardState, _ effects: inout SessionEffects) throws {
         let screen = CursesScreen()
         try screen.start()
         defer { screen.stop() }
-        var state = Wizard.start(kb, date: date, language: lang, width: screen.size.width, height: screen.size.height)
+        var state = start(screen.size.width, screen.size.height)
         while !state.finished {
             screen.draw(WizardView.render(state, kb))
             guard let key = screen.readKey() else { continue }
-            state = Wizard.handle(key, state, kb)
+            state = effects.afterKey(Wizard.handle(key, effects.beforeKey(state), kb))
         }
+        effects.finish(state)
     }
 
-    private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState) {
+    private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState, _ effects: inout SessionEffects) {
         var state = start
         write(LineMode.prompt(state, kb))
         while !state.finished {
             write("> ")
             guard let line = readLine() else {
+                // End of input: the autosave keeps the session for --resume.
                 write("\n")
                 return
             }
-            state = LineMode.step(state, line, kb)
+            state = effects.afterKey(LineMode.step(effects.beforeKey(state), line, kb))
             if !state.finished { write(LineMode.prompt(state, kb)) }
         }
+        effects.finish(state)
     }
 
     private func write(_ text: String) {

@@ -1,0 +1,138 @@
+import Crypto
+import Foundation
+
+/// The record of one advice session: what was asked, what was answered (with the consultant's
+/// notes), and the advice given, with the knowledge it rests on. Tamper-evident: `sha256` covers
+/// the canonical JSON of everything else.
+public struct AdviceRecord: Sendable, Equatable, Codable {
+    public static let format = "dmcc-advice-record/1"
+
+    public struct Step: Sendable, Equatable, Codable {
+        public var question: String
+        public var text: String
+        public var fact: String
+        public var value: String
+        public var label: String
+        public var note: String?
+        public var answered: String?
+    }
+
+    public struct Program: Sendable, Equatable, Codable {
+        public var name: String
+        public var version: String
+    }
+
+    public var format: String = AdviceRecord.format
+    public var id: String
+    public var created: String
+    public var changed: String
+    public var program: Program
+    public var client: String?
+    public var consultant: String?
+    public var subject: String?
+    public var note: String?
+    public var language: String
+    public var steps: [Step]
+    /// The advice as shown: verdict, title, explanation, conditions, alternatives, graded legal
+    /// basis, rule changes, action date and the knowledge version with its SHA-256.
+    public var advice: AdviceReport
+    public var sha256: String = ""
+
+    enum CodingKeys: String, CodingKey {
+        case format, id, created, changed, program, client, consultant, subject, note, language, steps, advice, sha256
+    }
+
+    /// The facts as answered, for replay.
+    public var facts: [String: String] {
+        Dictionary(steps.map { ($0.fact, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
+    public var purpose: String? { steps.first { $0.fact == "purpose" }?.value }
+
+    public init(id: String, created: String, programVersion: String, advice: Advice, kb: KnowledgeBase,
+                language: Language, client: String? = nil, consultant: String? = nil, subject: String? = nil,
+                note: String? = nil, notes: [String: String] = [:], answeredAt: [String: String] = [:]) {
+        self.id = id
+        self.created = created
+        self.changed = created
+        self.program = Program(name: "dmcc-advisor", version: programVersion)
+        self.client = client.flatMap(Self.nonEmpty)
+        self.consultant = consultant.flatMap(Self.nonEmpty)
+        self.subject = subject.flatMap(Self.nonEmpty)
+        self.note = note.flatMap(Self.nonEmpty)
+        self.language = language.rawValue
+        self.advice = AdviceReport(advice, in: kb, language: language)
+        self.steps = self.advice.path.map { step in
+            Step(question: step.question, text: step.text, fact: step.fact, value: step.value, label: step.label,
+                 note: notes[step.question].flatMap(Self.nonEmpty), answered: answeredAt[step.question])
+        }
+        self.sha256 = RecordSeal.digest(of: self)
+    }
+
+    private static func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The record as canonical JSON (sorted keys, no insignificant white space), with its seal.
+    public func canonicalJSON() -> Data { RecordSeal.canonical(self, includingSeal: true) }
+
+    /// Readable JSON for the file; `verify` checks content, not layout.
+    public func prettyJSON() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
+
+/// Record ids: `YYYYMMDD-HHMMSS-xxxxxx` (date-time and six hex digits), safe as file names.
+public enum RecordID {
+    public static func make(timestamp: String, random: UInt32) -> String {
+        let digits = timestamp.filter(\.isNumber)
+        let date = String(digits.prefix(8)), time = String(digits.dropFirst(8).prefix(6))
+        let hex = String(random & 0xFFFFFF, radix: 16)
+        return "\(date)-\(time)-" + String(repeating: "0", count: 6 - hex.count) + hex
+    }
+
+    /// True for ids this program makes; anything else (a path, `..`, spaces) is refused.
+    public static func isValid(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 8, parts[1].count == 6, parts[2].count == 6 else { return false }
+        return parts[0].allSatisfy { $0.isASCII && $0.isNumber } && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+            && parts[2].allSatisfy { $0.isASCII && $0.isHexDigit && !$0.isUppercase }
+    }
+}
+
+/// Canonical JSON and the SHA-256 seal. The seal is computed over the parsed JSON object, so a key
+/// added to the file by hand changes the digest just as an edited value does.
+public enum RecordSeal {
+    static func canonical(_ record: AdviceRecord, includingSeal: Bool) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(record) else { return Data() }
+        return canonical(data, includingSeal: includingSeal) ?? Data()
+    }
+
+    /// Re-serialises any JSON object with sorted keys, optionally without its `sha256` field.
+    static func canonical(_ json: Data, includingSeal: Bool) -> Data? {
+        guard var object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else { return nil }
+        if !includingSeal { object["sha256"] = nil }
+        return try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    static func digest(of record: AdviceRecord) -> String {
+        hex(SHA256.hash(data: canonical(record, includingSeal: false)))
+    }
+
+    /// The digest of a record file's content as it stands, or nil when it is not a JSON object.
+    public static func digest(ofFile json: Data) -> String? {
+        canonical(json, includingSeal: false).map { hex(SHA256.hash(data: $0)) }
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
+            let h = String(byte, radix: 16)
+            return h.count == 1 ? "0" + h : h
+        }.joined()
+    }
+}

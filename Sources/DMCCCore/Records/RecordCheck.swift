@@ -1,0 +1,104 @@
+import Foundation
+
+/// Checks that a saved record is exactly what was saved: the seal matches the JSON content, the
+/// Markdown copy matches what the JSON states, and the id is the one asked for.
+public enum RecordCheck {
+    public static func problems(json: Data, markdown: String?, expectedID: String) -> [String] {
+        guard let stored = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
+            return ["the JSON file is not valid JSON"]
+        }
+        let record: AdviceRecord
+        do {
+            record = try JSONDecoder().decode(AdviceRecord.self, from: json)
+        } catch {
+            return ["the JSON file is not an advice record (\(describe(error)))"]
+        }
+        var problems: [String] = []
+        if record.format != AdviceRecord.format { problems.append("unknown record format '\(record.format)'") }
+        if record.id != expectedID { problems.append("the file holds record '\(record.id)', not '\(expectedID)'") }
+        let seal = stored["sha256"] as? String ?? ""
+        if seal.isEmpty {
+            problems.append("the record has no seal")
+        } else if RecordSeal.digest(ofFile: json) != seal {
+            problems.append("the content does not match its SHA-256 seal: the record was changed after it was saved")
+        }
+        if let markdown {
+            if markdown != RecordRenderer.markdown(record) {
+                problems.append("the Markdown copy differs from what the JSON record states")
+            }
+        } else {
+            problems.append("the Markdown copy is missing")
+        }
+        return problems
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+             DecodingError.dataCorrupted(let context):
+            "at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default: "\(error)"
+        }
+    }
+}
+
+/// Re-evaluates a record's facts on its action date against (newer) knowledge and says what changed.
+public enum Replay {
+    public struct Result: Sendable {
+        public var changed: Bool
+        public var lines: [String]
+        public var advice: AdviceReport?
+    }
+
+    public static func run(_ record: AdviceRecord, against kb: KnowledgeBase) -> Result {
+        let L = Language(rawValue: record.language) ?? .nl
+        let nl = L == .nl
+        var lines: [String] = []
+        var facts: [String: String] = [:]
+        for (fact, value) in record.facts.sorted(by: { $0.key < $1.key }) {
+            if kb.factsByID[fact]?.value(value) != nil {
+                facts[fact] = value
+            } else {
+                lines.append((nl ? "Het antwoord \(fact)=\(value) bestaat niet meer in de kennisbank"
+                                 : "The answer \(fact)=\(value) no longer exists in the knowledge"))
+            }
+        }
+        guard let date = CalendarDate(iso: record.advice.date) else {
+            return Result(changed: true, lines: [nl ? "De actiedatum van het verslag is onleesbaar" : "The record's action date is unreadable"], advice: nil)
+        }
+        let advice: Advice
+        do {
+            advice = try Engine.advise(kb, facts: facts, on: date, unofferedAsMissing: true)
+        } catch {
+            return Result(changed: true, lines: lines + [error.description], advice: nil)
+        }
+        let now = AdviceReport(advice, in: kb, language: L)
+        if record.advice.knowledge != now.knowledge {
+            lines.insert((nl ? "Kennisbank: " : "Knowledge: ") + "\(record.advice.knowledge.version) → \(now.knowledge.version)", at: 0)
+        }
+        var changed = !lines.filter { !$0.hasPrefix(nl ? "Kennisbank" : "Knowledge") }.isEmpty
+        if let missing = now.missing {
+            changed = true
+            lines.append((nl ? "De kennisbank vraagt nu ook: " : "The knowledge now also asks: ")
+                         + "\(missing.text) (\(missing.fact): \(missing.options.map(\.value).joined(separator: ", ")))")
+            return Result(changed: changed, lines: lines, advice: now)
+        }
+        if record.advice.verdict != now.verdict {
+            changed = true
+            lines.append((nl ? "Oordeel: " : "Verdict: ") + "\(record.advice.verdictLabel ?? "-") → \(now.verdictLabel ?? "-")")
+        }
+        func compare(_ title: String, _ old: [String], _ new: [String]) {
+            let removed = old.filter { !new.contains($0) }, added = new.filter { !old.contains($0) }
+            guard !removed.isEmpty || !added.isEmpty else { return }
+            changed = true
+            lines.append(title + ":")
+            lines += removed.map { "  - " + $0 } + added.map { "  + " + $0 }
+        }
+        compare(Wording.text(.conditions, L), record.advice.conditions ?? [], now.conditions ?? [])
+        compare(Wording.text(.alternatives, L), record.advice.alternatives ?? [], now.alternatives ?? [])
+        compare(Wording.text(.legalBasis, L), (record.advice.legalBasis ?? []).map { "\($0.ref) (\($0.gradeLabel))" },
+                (now.legalBasis ?? []).map { "\($0.ref) (\($0.gradeLabel))" })
+        return Result(changed: changed, lines: lines, advice: now)
+    }
+}

@@ -1,0 +1,219 @@
+import DMCCCore
+import Foundation
+import Testing
+
+@Suite("Advice records")
+struct RecordTests {
+    let kb = Shipped.knowledge
+    let facts = ["purpose": "marketing-call", "recipient": "consumer", "objected": "no", "consent": "no", "sender": "charity",
+                 "relationship": "donor", "within-3-years": "yes", "informed-at-collection": "yes", "opt-out-offered": "yes",
+                 "similar-offer": "yes"]
+
+    func record(client: String? = "Stichting Hulp & Zorg", language: Language = .nl) throws -> AdviceRecord {
+        let advice = try Engine.advise(kb, facts: facts, on: date("2026-11-29"))
+        return AdviceRecord(id: "20261129-143012-a1b2c3", created: "2026-11-29T14:30:12+01:00", programVersion: "0.1.0",
+                            advice: advice, kb: kb, language: language, client: client, consultant: "Eva de Vries",
+                            subject: "Nabellen sms-donateurs", notes: ["call-sender": "Belt via eigen callcenter"],
+                            answeredAt: ["start": "2026-11-29T14:29:01+01:00"])
+    }
+
+    func file(_ r: AdviceRecord) -> Data { Data(r.prettyJSON().utf8) }
+
+    @Test("a record holds the steps with labels, notes and times, and the advice with its knowledge")
+    func contents() throws {
+        let r = try record()
+        #expect(r.steps.count == 10)
+        #expect(r.steps.first?.answered == "2026-11-29T14:29:01+01:00")
+        #expect(r.steps.first { $0.question == "call-sender" }?.note == "Belt via eigen callcenter")
+        #expect(r.steps.first { $0.fact == "sender" }?.label == "Een goed doel of ideële organisatie")
+        #expect(r.advice.verdict == "allowed-if")
+        #expect(r.advice.knowledge.sha256 == kb.sha256)
+        #expect(r.advice.ruleChanges.first?.applies == "on-or-after")
+        #expect(r.facts == facts)
+        #expect(r.sha256.count == 64)
+    }
+
+    @Test("canonical JSON is the same for the same record, and the seal verifies")
+    func canonical() throws {
+        let a = try record(), b = try record()
+        #expect(a.canonicalJSON() == b.canonicalJSON())
+        #expect(RecordCheck.problems(json: file(a), markdown: RecordRenderer.markdown(a), expectedID: a.id).isEmpty)
+        let decoded = try JSONDecoder().decode(AdviceRecord.self, from: file(a))
+        #expect(decoded == a)
+    }
+
+    @Test("an edited value is caught by its seal", arguments: ["\"Stichting Hulp & Zorg\"", "\"allowed-if\"", "\"sender\""])
+    func editedValue(_ original: String) throws {
+        let r = try record()
+        let text = r.prettyJSON()
+        #expect(text.contains(original))
+        let edited = text.replacingOccurrences(of: original, with: "\"x\"")
+        let problems = RecordCheck.problems(json: Data(edited.utf8), markdown: RecordRenderer.markdown(r), expectedID: r.id)
+        #expect(problems.contains { $0.contains("SHA-256 seal") })
+    }
+
+    @Test("a key added by hand is caught too")
+    func addedKey() throws {
+        let r = try record()
+        let edited = r.prettyJSON().replacingOccurrences(of: "\"client\" :", with: "\"approved-by\" : \"Legal\",\n  \"client\" :")
+        #expect(RecordCheck.problems(json: Data(edited.utf8), markdown: RecordRenderer.markdown(r), expectedID: r.id)
+            .contains { $0.contains("seal") })
+    }
+
+    @Test("an edited or missing Markdown copy is caught")
+    func markdownEdits() throws {
+        let r = try record()
+        let md = RecordRenderer.markdown(r).replacingOccurrences(of: "Toegestaan", with: "Niet toegestaan")
+        #expect(RecordCheck.problems(json: file(r), markdown: md, expectedID: r.id).contains { $0.contains("Markdown copy differs") })
+        #expect(RecordCheck.problems(json: file(r), markdown: nil, expectedID: r.id).contains { $0.contains("missing") })
+    }
+
+    @Test("a record under another id, or not JSON at all, fails verification")
+    func wrongFile() throws {
+        let r = try record()
+        #expect(RecordCheck.problems(json: file(r), markdown: RecordRenderer.markdown(r), expectedID: "20261129-143012-ffffff")
+            .contains { $0.contains("not '20261129-143012-ffffff'") })
+        #expect(RecordCheck.problems(json: Data("{oops".utf8), markdown: nil, expectedID: r.id) == ["the JSON file is not valid JSON"])
+        #expect(RecordCheck.problems(json: Data("{\"id\": 1}".utf8), markdown: nil, expectedID: r.id).first?.contains("not an advice record") == true)
+    }
+
+    @Test("Markdown shows the client with accents, the notes, the seal and the advice")
+    func markdown() throws {
+        let r = try record(client: "Café Één ‘De Groene Weide’")
+        let md = RecordRenderer.markdown(r)
+        #expect(md.hasPrefix("# Adviesverslag 20261129-143012-a1b2c3\n"))
+        #expect(md.contains("| Klant | Café Één ‘De Groene Weide’ |"))
+        #expect(md.contains("   > Notitie: Belt via eigen callcenter"))
+        #expect(md.contains("| Zegel (SHA-256) | \(r.sha256) |"))
+        #expect(md.contains("## Toegestaan, mits u aan de voorwaarden voldoet: "))
+        #expect(md.contains("### Voorwaarden"))
+        let en = RecordRenderer.markdown(try record(language: .en))
+        #expect(en.hasPrefix("# Advice record "))
+        #expect(en.contains("## Questions and answers"))
+    }
+
+    @Test("record ids are date-time plus six hex digits; anything else is refused")
+    func ids() {
+        let id = RecordID.make(timestamp: "2026-11-29T14:30:12+01:00", random: 0xA1B2C3)
+        #expect(id == "20261129-143012-a1b2c3")
+        #expect(RecordID.isValid(id))
+        for bad in ["../20261129-143012-a1b2c3", "20261129-143012-a1b2c3/..", "..", "20261129-143012", "x/y", "20261129-143012-A1B2C3", ""] {
+            #expect(!RecordID.isValid(bad), "\(bad)")
+        }
+    }
+
+    @Test("replay against the same knowledge finds the advice unchanged")
+    func replayUnchanged() throws {
+        let result = Replay.run(try record(), against: kb)
+        #expect(!result.changed)
+        #expect(result.lines.isEmpty)
+    }
+
+    @Test("replay against changed knowledge names the changed verdict, conditions and legal basis")
+    func replayChanged() throws {
+        var sources = Shipped.sources
+        let i = try #require(sources.firstIndex { $0.path.hasSuffix("60-marketing-calls.yaml") })
+        var text = String(decoding: sources[i].bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "- {value: charity, next: call-relationship}", with: "- {value: charity, next: out-call-business-2026}")
+        text = text.replacingOccurrences(of: "    valid-from: 2026-07-01\n", with: "")
+        sources[i].bytes = Array(text.utf8)
+        let changedKB = try Linter.validated(sources)
+        let result = Replay.run(try record(), against: changedKB)
+        #expect(result.changed)
+        #expect(result.lines.contains("Oordeel: Toegestaan, mits u aan de voorwaarden voldoet → Niet toegestaan"))
+        #expect(result.lines.contains { $0.hasPrefix("Voorwaarden:") })
+        #expect(result.lines.contains { $0.hasPrefix("  - Code Telemarketing") })
+    }
+
+    @Test("replay names a question the knowledge now asks that the record has no answer to")
+    func replayNewQuestion() throws {
+        var sources = Shipped.sources
+        let i = try #require(sources.firstIndex { $0.path.hasSuffix("60-marketing-calls.yaml") })
+        var text = String(decoding: sources[i].bytes, as: UTF8.self)
+        // A new question before the final outcome: is the number withheld?
+        text = text.replacingOccurrences(of: "      - {value: \"yes\", next: out-call-customer-exception}",
+                                          with: "      - {value: \"yes\", next: call-renewal-check}")
+        text += """
+
+          - id: call-renewal-check
+            ask: renewal
+            text: {nl: Gaat het om een verlenging?, en: Is it a renewal?}
+            why: {nl: Nieuwe vraag., en: New question.}
+            options:
+              - {value: "yes", next: out-call-customer-exception}
+              - {value: "no", next: out-call-not-similar}
+
+        """
+        sources[i].bytes = Array(text.utf8)
+        let changedKB = try Linter.validated(sources)
+        let result = Replay.run(try record(), against: changedKB)
+        #expect(result.changed)
+        #expect(result.lines.contains { $0.hasPrefix("De kennisbank vraagt nu ook: Gaat het om een verlenging? (renewal: yes, no)") })
+    }
+}
+
+@Suite("The wizard keeps what a consultant needs for the record")
+struct WizardRecordTests {
+    let kb = Shipped.knowledge
+
+    func press(_ keys: [WizardKey], from state: WizardState) -> WizardState {
+        keys.reduce(state) { Wizard.handle($1, $0, kb) }
+    }
+
+    func type(_ text: String) -> [WizardKey] { text.map { .character($0) } }
+
+    @Test("the start screen takes client, consultant and subject, each skippable with Enter")
+    func headerScreen() {
+        let start = Wizard.start(kb, date: date("2026-11-29"), language: .nl, header: true)
+        #expect(start.screen == .header)
+        let s = press(type("Café Één") + [.enter, .enter] + type("Nabellen") + [.enter], from: start)
+        #expect(s.client == "Café Één" && s.consultant.isEmpty && s.subject == "Nabellen")
+        #expect(s.mode == .walking)
+        #expect(press([.escape], from: start).mode == .walking)
+    }
+
+    @Test("n adds a note to the question on screen, and answers get the shell's time")
+    func notesAndTimes() {
+        var s = Wizard.start(kb, date: date("2026-11-29"), language: .nl)
+        s.now = "2026-11-29T10:00:00Z"
+        s = press([.character("n")] + type("Klant twijfelt") + [.enter, .character("6")], from: s)
+        #expect(s.notes["start"] == "Klant twijfelt")
+        #expect(s.answeredAt["start"] == "2026-11-29T10:00:00Z")
+    }
+
+    @Test("s on the advice asks the shell to save; success marks it saved, failure keeps the session open")
+    func saving() {
+        var s = press(type("611"), from: Wizard.start(kb, date: date("2026-11-29"), language: .nl))
+        s = press([.character("s")], from: s)
+        #expect(s.pendingSave)
+        let failed = Wizard.reduce(s, .saveFailed("No space left on device"), kb)
+        #expect(!failed.pendingSave && !failed.saved)
+        #expect(failed.message?.text(.nl).contains("No space left on device") == true)
+        #expect(failed.advice(kb) == s.advice(kb), "nothing of the session is lost")
+        let saved = Wizard.reduce(s, .saved(id: "20261129-100000-abcdef", location: "Transcripts/20261129-100000-abcdef.md"), kb)
+        #expect(saved.saved && saved.recordID == "20261129-100000-abcdef")
+        #expect(press([.character("q")], from: saved).finished, "saved advice quits without asking")
+    }
+
+    @Test("an interrupted session is offered at start and resumes where it stopped")
+    func resume() throws {
+        var s = Wizard.start(kb, date: date("2026-11-29"), language: .nl)
+        s = press(type("512") + [.character("n")] + type("Let op") + [.enter], from: s)
+        s.client = "Bakkerij Jansen"
+        let snapshot = try #require(s.snapshot(kb))
+        let data = try JSONEncoder().encode(snapshot)
+        let restored = try JSONDecoder().decode(SessionSnapshot.self, from: data)
+        let offered = Wizard.start(kb, date: date("2026-12-01"), language: .en, header: true, resumable: restored)
+        #expect(offered.mode == .confirm(.resume))
+        let resumed = press([.character("y")], from: offered)
+        #expect(resumed.advice(kb) == s.advice(kb))
+        #expect(resumed.client == "Bakkerij Jansen" && resumed.notes == s.notes && resumed.date == date("2026-11-29"))
+        let declined = press([.character("n")], from: offered)
+        #expect(declined.mode == .header(field: 0) && declined.advice(kb).path.isEmpty)
+    }
+
+    @Test("nothing worth autosaving before the first answer or detail")
+    func emptySnapshot() {
+        #expect(Wizard.start(kb, date: date("2026-11-29"), language: .nl).snapshot(kb) == nil)
+    }
+}
