@@ -11,8 +11,7 @@ struct Advise: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A fact as name=value, e.g. purpose=marketing-message. Repeat for each fact.", valueName: "name=value"))
     var fact: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The date of the marketing action, YYYY-MM-DD (default: today).", valueName: "date"))
-    var date: String?
+    @OptionGroup var actionDate: ActionDateOption
 
     @Option(name: .long, help: "The language of the advice: nl or en.")
     var lang: Language = .nl
@@ -23,14 +22,7 @@ struct Advise: ParsableCommand {
     @Flag(name: .long, help: "Save the advice as a record (JSON + Markdown) in the transcripts folder.")
     var save = false
 
-    @Option(name: .long, help: "Client name for the saved record.")
-    var client: String?
-
-    @Option(name: .long, help: "Consultant name for the saved record.")
-    var consultant: String?
-
-    @Option(name: .long, help: "Subject of the saved record.")
-    var subject: String?
+    @OptionGroup var details: RecordDetails
 
     @Option(name: .long, help: "A note for the saved record.")
     var note: String?
@@ -40,20 +32,11 @@ struct Advise: ParsableCommand {
 
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
-        let actionDate: CalendarDate
-        if let date {
-            guard let parsed = CalendarDate(iso: date) else {
-                printError(AdviceError.invalidDate(date).description)
-                throw Exit.badInput
-            }
-            actionDate = parsed
-        } else {
-            actionDate = Today.date()
-        }
+        let date = try actionDate.resolve(for: kb)
         let advice: Advice
         do {
             let facts = try Engine.facts(from: fact, in: kb)
-            advice = try Engine.advise(kb, facts: facts, on: actionDate)
+            advice = try Engine.advise(kb, facts: facts, on: date)
         } catch {
             printError(error.description)
             throw Exit.badInput
@@ -69,7 +52,7 @@ struct Advise: ParsableCommand {
             do {
                 let record = try store.save({ id in
                     AdviceRecord(id: id, created: now, programVersion: programVersion, advice: advice, kb: kb, language: lang,
-                                 client: client, consultant: consultant, subject: subject, note: note)
+                                 client: details.client, consultant: details.consultant, subject: details.subject, note: note)
                 }, timestamp: now)
                 printError("saved \(record.id) in \(store.shownPath) (\(record.id).json, \(record.id).md)")
             } catch {

@@ -29,6 +29,43 @@ enum Exit {
     static let saveFailed = ExitCode(5)
 }
 
+/// `--date`, shared by the wizard and `advise`.
+struct ActionDateOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The date of the marketing action, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    /// The action date, checked against what the knowledge covers; bad input exits 2 with the reason.
+    func resolve(for kb: KnowledgeBase) throws -> CalendarDate {
+        var actionDate = Today.date()
+        if let date {
+            guard let parsed = CalendarDate(iso: date) else {
+                printError(AdviceError.invalidDate(date).description)
+                throw Exit.badInput
+            }
+            actionDate = parsed
+        }
+        if let from = kb.metadata.coversFrom, actionDate < from {
+            printError(AdviceError.dateNotCovered(actionDate, coversFrom: from).description)
+            throw Exit.badInput
+        }
+        return actionDate
+    }
+}
+
+/// Who an advice record is for, shared by the wizard and `advise --save`.
+struct RecordDetails: ParsableArguments {
+    @Option(name: .long, help: "Client name for the advice record.")
+    var client: String?
+
+    @Option(name: .long, help: "Consultant name for the advice record.")
+    var consultant: String?
+
+    @Option(name: .long, help: "Subject of the advice record.")
+    var subject: String?
+
+    var isEmpty: Bool { client == nil && consultant == nil && subject == nil }
+}
+
 struct TranscriptOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of advice records (default: $DMCC_TRANSCRIPTS, else Transcripts/).", valueName: "dir"))
     var transcripts: String?

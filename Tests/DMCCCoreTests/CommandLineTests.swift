@@ -67,6 +67,9 @@ struct CommandLineTests {
         let r = try Program.run(["advise", "--fact", "purpose=objection", "--date", "29-11-2026"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("YYYY-MM-DD"))
+        let early = try Program.run(["advise", "--fact", "purpose=objection", "--date", "2021-06-30"])
+        #expect(early.status == 2)
+        #expect(early.stderr.contains("from 2021-07-01 on"))
     }
 
     @Test("lint passes on the shipped knowledge and fails with file:line on a broken copy")

@@ -12,8 +12,7 @@ struct WizardCommand: ParsableCommand {
     @Option(name: .long, help: "The language to start in: nl or en.")
     var lang: Language = .nl
 
-    @Option(name: .long, help: ArgumentHelp("The date of the marketing action, YYYY-MM-DD (default: today).", valueName: "date"))
-    var date: String?
+    @OptionGroup var actionDate: ActionDateOption
 
     @Flag(name: .long, help: "Numbered prompts, one per line, instead of the full-screen wizard.")
     var plain = false
@@ -21,45 +20,27 @@ struct WizardCommand: ParsableCommand {
     @Flag(name: .long, help: "Resume the interrupted session without asking.")
     var resume = false
 
-    @Option(name: .long, help: "Client name for the advice record (skips the start screen).")
-    var client: String?
-
-    @Option(name: .long, help: "Consultant name for the advice record.")
-    var consultant: String?
-
-    @Option(name: .long, help: "Subject of the advice record.")
-    var subject: String?
+    /// Given on the command line, these skip the start screen.
+    @OptionGroup var details: RecordDetails
 
     @OptionGroup var knowledgeOptions: KnowledgeOptions
     @OptionGroup var transcriptOptions: TranscriptOptions
 
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
-        var actionDate = Today.date()
-        if let date {
-            guard let parsed = CalendarDate(iso: date) else {
-                printError(AdviceError.invalidDate(date).description)
-                throw Exit.badInput
-            }
-            actionDate = parsed
-        }
-        if let from = kb.metadata.coversFrom, actionDate < from {
-            printError(AdviceError.dateNotCovered(actionDate, coversFrom: from).description)
-            throw Exit.badInput
-        }
+        let date = try actionDate.resolve(for: kb)
         let store = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
         let interrupted = store.interruptedSession()
         if resume && interrupted == nil { printError("no interrupted session in \(store.shownPath); starting a new one") }
         var effects = SessionEffects(kb: kb, store: store)
-        let prefilled = client != nil || consultant != nil || subject != nil
         let start: (Int, Int) -> WizardState = { width, height in
-            var s = Wizard.start(kb, date: actionDate, language: lang, width: width, height: height,
-                                 header: !prefilled, resumable: resume ? nil : interrupted)
+            var s = Wizard.start(kb, date: date, language: lang, width: width, height: height,
+                                 header: details.isEmpty, resumable: resume ? nil : interrupted)
             if resume, let interrupted { s = WizardState(restoring: interrupted, width: width, height: height) }
             if !resume || interrupted == nil {
-                s.client = client ?? s.client
-                s.consultant = consultant ?? s.consultant
-                s.subject = subject ?? s.subject
+                s.client = details.client ?? s.client
+                s.consultant = details.consultant ?? s.consultant
+                s.subject = details.subject ?? s.subject
             }
             return s
         }
