@@ -94,7 +94,9 @@ def first_screen(name, cmd, marker, runs, env):
 
 def wizard_session_peak_mb(env):
     """Peak memory (VmHWM) of a wizard session walked to its advice, scrolled, and quit."""
-    proc, master = spawn_in_pty([EXE, "--date", "2026-11-29", "--knowledge", os.path.join(ROOT, "Knowledge")], env)
+    records = tempfile.mkdtemp(prefix="dmcc-bench-records-")
+    proc, master = spawn_in_pty([EXE, "--date", "2026-11-29", "--client", "Bench", "--transcripts", records,
+                                 "--knowledge", os.path.join(ROOT, "Knowledge")], env)
     read_until(master, "stoppen".encode())
     for key in "5122221111":
         os.write(master, key.encode())
@@ -108,6 +110,7 @@ def wizard_session_peak_mb(env):
     os.write(master, b"qy")
     proc.wait(timeout=10)
     os.close(master)
+    shutil.rmtree(records, ignore_errors=True)
     return peak / 1024
 
 
@@ -171,13 +174,17 @@ def main():
     print(f"peak memory of advise: {peak_rss_mb(advise):.1f} MB")
 
     print("\n== the wizard: time to the first full screen (80x24 pty) ==")
-    wizard = [EXE, "--date", "2026-11-29", "--knowledge", os.path.join(ROOT, "Knowledge")]
+    # --client skips the optional start screen, so this is the first question screen.
+    records = tempfile.mkdtemp(prefix="dmcc-bench-records-")
+    wizard = [EXE, "--date", "2026-11-29", "--client", "Bench", "--transcripts", records,
+              "--knowledge", os.path.join(ROOT, "Knowledge")]
     t_wizard = first_screen("dmcc-advisor wizard", wizard, "stoppen".encode(), 21, env)
     if shutil.which("dialog"):
         menu = ["dialog", "--menu", "Wat wilt u doen?", "15", "60", "6"] + sum(
             ([str(i), f"Keuze {i}"] for i in range(1, 7)), [])
         t_menu = first_screen("dialog --menu", menu, b"Cancel", 21, env)
         print(f"wizard / dialog --menu: {t_wizard / t_menu:.2f}x")
+    shutil.rmtree(records, ignore_errors=True)
     print(f"peak memory of a wizard session: {wizard_session_peak_mb(env):.1f} MB")
 
     print("\n== lint on generated knowledge ==")

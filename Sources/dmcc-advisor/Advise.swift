@@ -71,9 +71,5 @@ struct Advise: ParsableCommand {
 
 enum Today {
     /// Today's date in the local time zone: the shell's clock, never the core's.
-    static func date() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(year: 2026, month: 1, day: 1)!
-    }
+    static func date() -> CalendarDate { Clock.today() }
 }

@@ -204,12 +204,28 @@ struct TranscriptStore {
     }
 }
 
+/// The shell's clock. Uses the C library directly: called on every key, and Foundation's
+/// formatters would load ICU into a session that otherwise never needs it.
 enum Clock {
     /// Now, in ISO 8601 with the local time zone, e.g. 2026-11-29T14:30:12+01:00.
     static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone.current
-        return formatter.string(from: Date())
+        var seconds = time(nil)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 40)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
+        let text = String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // strftime writes +0100; ISO 8601 with a colon reads +01:00.
+        guard text.count >= 5 else { return text }
+        return String(text.dropLast(2)) + ":" + String(text.suffix(2))
+    }
+
+    /// Today's date in the local time zone.
+    static func today() -> CalendarDate {
+        var seconds = time(nil)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? CalendarDate(year: 2026, month: 1, day: 1)!
     }
 }
