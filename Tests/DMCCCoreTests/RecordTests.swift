@@ -193,6 +193,11 @@ struct WizardRecordTests {
         let saved = Wizard.reduce(s, .saved(id: "20261129-100000-abcdef", location: "Transcripts/20261129-100000-abcdef.md"), kb)
         #expect(saved.saved && saved.recordID == "20261129-100000-abcdef")
         #expect(press([.character("q")], from: saved).finished, "saved advice quits without asking")
+        let again = press([.character("s")], from: saved)
+        #expect(!again.pendingSave, "the same advice is not saved twice")
+        #expect(again.message?.text(.en) == "already saved as 20261129-100000-abcdef")
+        let changed = press([.left, .character("2")], from: saved)
+        #expect(!changed.saved, "a changed answer makes the advice unsaved again")
     }
 
     @Test("an interrupted session is offered at start and resumes where it stopped")

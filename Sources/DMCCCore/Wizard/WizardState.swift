@@ -186,7 +186,9 @@ public enum Wizard {
         case .back: back(&s, kb)
         case .toggleHelp: s.showHelp.toggle()
         case .newSession: if s.saved { s = fresh(s) } else { s.mode = .confirm(.newSession) }
-        case .save: s.pendingSave = true
+        case .save:
+            // Saving the same advice twice would make two records of one advice.
+            if s.saved, let id = s.recordID { s.message = WizardText.alreadySaved(id) } else { s.pendingSave = true }
         default: common(action, &s, kb)
         }
         s.scroll = clampScroll(s.scroll, s, kb)
@@ -361,6 +363,9 @@ enum WizardText {
     static let nothingToReview = LocalizedText(["nl": "nog geen antwoorden om te herzien", "en": "no answers to review yet"])
     static func savedTo(_ location: String) -> LocalizedText {
         LocalizedText(["nl": "opgeslagen: \(location)", "en": "saved: \(location)"])
+    }
+    static func alreadySaved(_ id: String) -> LocalizedText {
+        LocalizedText(["nl": "al opgeslagen als \(id)", "en": "already saved as \(id)"])
     }
     static func notSaved(_ reason: String) -> LocalizedText {
         LocalizedText(["nl": "niet opgeslagen: \(reason); de sessie blijft open", "en": "not saved: \(reason); the session stays open"])
