@@ -7,15 +7,8 @@ import Foundation
 public struct AdviceRecord: Sendable, Equatable, Codable {
     public static let format = "dmcc-advice-record/1"
 
-    public struct Step: Sendable, Equatable, Codable {
-        public var question: String
-        public var text: String
-        public var fact: String
-        public var value: String
-        public var label: String
-        public var note: String?
-        public var answered: String?
-    }
+    /// A question as asked and answered, with the consultant's note and the time of the answer.
+    public typealias Step = AdviceReport.Step
 
     public struct Program: Sendable, Equatable, Codable {
         public var name: String
@@ -63,8 +56,10 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         self.language = language.rawValue
         self.advice = AdviceReport(advice, in: kb, language: language)
         self.steps = self.advice.path.map { step in
-            Step(question: step.question, text: step.text, fact: step.fact, value: step.value, label: step.label,
-                 note: notes[step.question].flatMap(Self.nonEmpty), answered: answeredAt[step.question])
+            var step = step
+            step.note = notes[step.question].flatMap(Self.nonEmpty)
+            step.answered = answeredAt[step.question]
+            return step
         }
         self.sha256 = RecordSeal.digest(of: self)
     }

@@ -14,6 +14,9 @@ public struct AdviceReport: Sendable, Equatable, Codable {
         public var fact: String
         public var value: String
         public var label: String
+        /// Set in advice records only: the consultant's note on this question and when it was answered.
+        public var note: String?
+        public var answered: String?
     }
 
     public struct RuleChange: Sendable, Equatable, Codable {
