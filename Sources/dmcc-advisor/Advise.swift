@@ -69,7 +69,3 @@ struct Advise: ParsableCommand {
     }
 }
 
-enum Today {
-    /// Today's date in the local time zone: the shell's clock, never the core's.
-    static func date() -> CalendarDate { Clock.today() }
-}

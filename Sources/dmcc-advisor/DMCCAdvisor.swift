@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DMCCCore
 
 @main
@@ -36,7 +37,7 @@ struct ActionDateOption: ParsableArguments {
 
     /// The action date, checked against what the knowledge covers; bad input exits 2 with the reason.
     func resolve(for kb: KnowledgeBase) throws -> CalendarDate {
-        var actionDate = Today.date()
+        var actionDate = Clock.today()
         if let date {
             guard let parsed = CalendarDate(iso: date) else {
                 printError(AdviceError.invalidDate(date).description)
@@ -79,12 +80,5 @@ struct KnowledgeOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 func printError(_ message: String) {
-    var stderr = StandardError()
-    print("dmcc-advisor: \(message)", to: &stderr)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandleOutput.stderr(string)
-    }
+    FileHandle.standardError.write(Data("dmcc-advisor: \(message)\n".utf8))
 }

@@ -60,9 +60,3 @@ enum KnowledgeFolder {
         }
     }
 }
-
-enum FileHandleOutput {
-    static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}

@@ -34,14 +34,14 @@ public enum AdviceRenderer {
             }
             section(.nextQuestion)
             out += TextLayout.hanging(missing.text, prefix: "  ", width: w)
-            out += TextLayout.hanging(missing.why, prefix: "  ", width: w).map { $0 }
+            out += TextLayout.hanging(missing.why, prefix: "  ", width: w)
             out.append("")
             out.append(Wording.text(.answerWith, language) + ":")
             for o in missing.options { out += TextLayout.hanging("\(o.label)", prefix: "  --fact \(missing.fact)=\(o.value)  ", width: w) }
         }
         for change in report.ruleChanges {
             section(.ruleChange)
-            let side = Wording.text(change.applies == AppliedRuleChange.Side.before.rawValue ? .ruleAppliesBefore : .ruleAppliesAfter, language)
+            let side = Wording.ruleSide(change.applies, language)
             out += TextLayout.hanging(change.text, prefix: "  ", width: w)
             out += TextLayout.hanging("(\(side))", prefix: "  ", width: w)
         }
@@ -85,7 +85,7 @@ public enum AdviceRenderer {
         }
         for change in report.ruleChanges {
             section(.ruleChange)
-            let side = Wording.text(change.applies == AppliedRuleChange.Side.before.rawValue ? .ruleAppliesBefore : .ruleAppliesAfter, language)
+            let side = Wording.ruleSide(change.applies, language)
             out.append("\(escape(change.text)) (\(side))")
         }
         out.append("")

@@ -26,6 +26,11 @@ public enum Wording {
         }
     }
 
+    /// Which side of a dated rule change the action fell on, from a report's `applies` value.
+    public static func ruleSide(_ applies: String, _ language: Language) -> String {
+        text(applies == AppliedRuleChange.Side.before.rawValue ? .ruleAppliesBefore : .ruleAppliesAfter, language)
+    }
+
     public enum Key: Sendable {
         case why, conditions, alternatives, legalBasis, ruleChange, actionDate, knowledge
         case incomplete, nextQuestion, answerWith, noConditions, noAlternatives

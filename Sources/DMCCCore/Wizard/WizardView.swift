@@ -156,7 +156,7 @@ public enum WizardView {
         items((report.legalBasis ?? []).map { "\($0.ref) (\($0.gradeLabel))" }, "§ ")
         for change in report.ruleChanges {
             heading(.ruleChange)
-            let side = Wording.text(change.applies == AppliedRuleChange.Side.before.rawValue ? .ruleAppliesBefore : .ruleAppliesAfter, L)
+            let side = Wording.ruleSide(change.applies, L)
             items([change.text, "(\(side))"], "")
         }
         return body

@@ -145,9 +145,14 @@ struct TranscriptStore {
     }
 
     /// Every readable record, and the names of files that could not be read as one.
-    func list() -> (records: [Listed], unreadable: [(file: String, reason: String)]) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+    /// The record files' names (`<id>.json`), leaving out the autosave and temporary files.
+    func recordFiles() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    func list() -> (records: [Listed], unreadable: [(file: String, reason: String)]) {
+        let names = recordFiles()
         var records: [Listed] = [], unreadable: [(String, String)] = []
         for name in names {
             let url = folder.appendingPathComponent(name)
@@ -220,7 +225,7 @@ enum Clock {
         return String(text.dropLast(2)) + ":" + String(text.suffix(2))
     }
 
-    /// Today's date in the local time zone.
+    /// Today's date in the local time zone: the shell's clock, never the core's.
     static func today() -> CalendarDate {
         var seconds = time(nil)
         var parts = tm()

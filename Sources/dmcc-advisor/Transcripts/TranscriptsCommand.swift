@@ -89,8 +89,7 @@ struct Transcripts: ParsableCommand {
                 }
                 ids = [id]
             } else {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: store.folder.path)) ?? []
-                ids = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+                ids = store.recordFiles().map { String($0.dropLast(5)) }
             }
             var failed: [String] = []
             for id in ids {
