@@ -63,6 +63,10 @@ public enum Linter {
             for value in fact.values where !values.insert(value.value).inserted {
                 problems.append(Problem(.duplicateOption, at: value.label.location, "fact '\(fact.id)' lists value '\(value.value)' twice"))
             }
+            for value in fact.values where value.value == Answer.unknownSpelling {
+                problems.append(Problem(.invalidValue, at: value.label.location,
+                                        "fact '\(fact.id)' uses the value '\(Answer.unknownSpelling)', which means \"don't know\"; choose another spelling"))
+            }
         }
         return problems
     }

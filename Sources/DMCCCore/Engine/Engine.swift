@@ -14,7 +14,9 @@ public enum Engine {
             }
             facts[name] = value
         }
-        try validate(facts, in: kb)
+        // "unknown" (don't know) is not a value of the vocabulary; the fact itself must exist.
+        try validate(facts.filter { $0.value != Answer.unknownSpelling }, in: kb)
+        for name in facts.keys.sorted() where kb.factsByID[name] == nil { throw .unknownFact(name, valid: kb.facts.map(\.id)) }
         return facts
     }
 

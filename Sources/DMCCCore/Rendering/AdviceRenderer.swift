@@ -128,11 +128,13 @@ public enum AdviceRenderer {
         return line
     }
 
-    public static func json(_ report: AdviceReport) -> String {
+    public static func json(_ report: AdviceReport) -> String { encodeJSON(report) }
+
+    static func encodeJSON(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and arrays of this report cannot fail.
-        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+        // Encoding plain strings and arrays of a report cannot fail.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -146,7 +148,7 @@ public enum AdviceRenderer {
         return out
     }
 
-    private static func spelled(_ iso: String, _ language: Language) -> String {
+    static func spelled(_ iso: String, _ language: Language) -> String {
         CalendarDate(iso: iso)?.spelledOut(language) ?? iso
     }
 }
