@@ -220,3 +220,50 @@ struct CaseCoverageTests {
         #expect(problems.contains { $0.kind == .unknownFact && $0.isError })
     }
 }
+
+@Suite("Cases through shared parts")
+struct CasePartTests {
+    static let cases = """
+    cases:
+      - name: contract sold in an allowed call
+        date: 2026-11-29
+        facts: {purpose: contract, consent: "yes", confirmed: "yes"}
+        verdict: allowed-if
+        outcome: contract-ok
+        mentions: [Het verkoopgesprek zelf, Voorwaarde call-ok]
+      - name: contract sold in a call without consent
+        date: 2026-11-29
+        facts: {purpose: contract, consent: "no"}
+        verdict: not-allowed
+        outcome: call-no
+      - name: contract not confirmed
+        date: 2026-11-29
+        facts: {purpose: contract, consent: "yes", confirmed: "no"}
+        verdict: not-allowed
+        outcome: contract-no
+    """
+
+    @Test("the expected verdict is the advice's overall one: as strict as the part passed")
+    func overallVerdict() throws {
+        let kb = try SharedPartTests.knowledge()
+        let loaded = CaseLoader.load([KnowledgeSource(path: "cases/parts.yaml", text: Self.cases)], for: kb)
+        #expect(loaded.problems.isEmpty, "\(loaded.problems)")
+        let results = CaseRunner.run(loaded.cases, in: kb)
+        #expect(results.allSatisfy { $0.passed }, "\(results.compactMap(\.failureLine))")
+        var permissive = try #require(loaded.cases.first)
+        permissive.verdict = .allowed
+        #expect(CaseRunner.run(permissive, in: kb).failureLine
+                == "cases/parts.yaml:2: case 'contract sold in an allowed call': expected allowed (contract-ok), got allowed-if (contract-ok)")
+    }
+
+    @Test("an outcome reached only inside a part counts as covered")
+    func partOutcomeCovered() throws {
+        let problems = Linter.lint(Tiny.sources(facts: SharedPartTests.facts, nodes: SharedPartTests.nodes),
+                                   cases: [KnowledgeSource(path: "cases/parts.yaml", text: Self.cases)]).1
+        #expect(problems.isEmpty, "\(problems)")
+        let fewer = Self.cases.components(separatedBy: "  - name: contract not confirmed")[0]
+        let warned = Linter.lint(Tiny.sources(facts: SharedPartTests.facts, nodes: SharedPartTests.nodes),
+                                 cases: [KnowledgeSource(path: "cases/parts.yaml", text: fewer)]).1
+        #expect(warned.map(\.message) == ["no case in cases/ reaches outcome 'contract-no'; add one that ends here"])
+    }
+}

@@ -39,7 +39,7 @@ public enum CaseRunner {
             let actual = incompleteDescription(advice.missing, in: kb)
             return Result(adviceCase: c, actual: actual, reachedOutcomes: [], mismatches: ["expected \(expected), got \(actual)"])
         }
-        let verdict = overallVerdict(advice) ?? outcome.verdict
+        let verdict = advice.verdict ?? outcome.verdict
         let actual = "\(verdict.rawValue) (\(outcome.id))"
         var mismatches: [String] = []
         if verdict != c.verdict || outcome.id != c.outcome {
@@ -63,13 +63,9 @@ public enum CaseRunner {
         return mentions.filter { !text.contains(normalized($0)) }
     }
 
-    /// The verdict the advice as a whole gives.
-    static func overallVerdict(_ advice: Advice) -> Verdict? {
-        advice.outcome?.verdict
-    }
-
+    /// The outcomes of the shared parts passed on the way, then the final outcome.
     static func reachedOutcomes(_ advice: Advice) -> [String] {
-        advice.outcome.map { [$0.id] } ?? []
+        advice.parts.map(\.outcome.id) + (advice.outcome.map { [$0.id] } ?? [])
     }
 
     private static func incompleteDescription(_ question: Question?, in kb: KnowledgeBase) -> String {
