@@ -19,7 +19,7 @@ struct Lint: ParsableCommand {
             printError("\(error)")
             throw Exit.knowledge
         }
-        let (kb, problems) = Linter.lint(sources, cases: cases)
+        let (kb, problems) = Linter.lint(sources, cases: cases.map(CaseFolder.files) ?? .missing)
         for problem in problems { print(problem.description) }
         let errors = problems.filter(\.isError)
         let warnings = problems.count - errors.count

@@ -187,7 +187,7 @@ struct CaseLoaderTests {
 struct CaseCoverageTests {
     @Test("knowledge whose cases reach every outcome lints clean")
     func covered() {
-        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: CaseFixtures.passingCases).1
+        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: .files(CaseFixtures.passingCases)).1
         #expect(problems.isEmpty, "\(problems)")
     }
 
@@ -198,7 +198,7 @@ struct CaseCoverageTests {
             let cut = text.components(separatedBy: "  - name: a legal entity")[0]
             return KnowledgeSource(path: source.path, text: cut)
         }
-        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: cases).1
+        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: .files(cases)).1
         #expect(problems.count == 1)
         let warning = try #require(problems.first)
         #expect(warning.severity == .warning && !warning.isError)
@@ -209,14 +209,14 @@ struct CaseCoverageTests {
 
     @Test("without a cases folder lint warns once instead of for every outcome")
     func noFolder() {
-        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: nil).1
+        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: .missing).1
         #expect(problems.map(\.kind) == [.uncoveredOutcome])
         #expect(problems.allSatisfy { !$0.isError })
     }
 
     @Test("a case file with an unknown fact makes lint fail")
     func brokenCaseIsAnError() {
-        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: CaseFixtures.unreadableCases).1
+        let problems = Linter.lint(CaseFixtures.knowledgeSources, cases: .files(CaseFixtures.unreadableCases)).1
         #expect(problems.contains { $0.kind == .unknownFact && $0.isError })
     }
 }
@@ -259,11 +259,11 @@ struct CasePartTests {
     @Test("an outcome reached only inside a part counts as covered")
     func partOutcomeCovered() throws {
         let problems = Linter.lint(Tiny.sources(facts: SharedPartTests.facts, nodes: SharedPartTests.nodes),
-                                   cases: [KnowledgeSource(path: "cases/parts.yaml", text: Self.cases)]).1
+                                   cases: .files([KnowledgeSource(path: "cases/parts.yaml", text: Self.cases)])).1
         #expect(problems.isEmpty, "\(problems)")
         let fewer = Self.cases.components(separatedBy: "  - name: contract not confirmed")[0]
         let warned = Linter.lint(Tiny.sources(facts: SharedPartTests.facts, nodes: SharedPartTests.nodes),
-                                 cases: [KnowledgeSource(path: "cases/parts.yaml", text: fewer)]).1
+                                 cases: .files([KnowledgeSource(path: "cases/parts.yaml", text: fewer)])).1
         #expect(warned.map(\.message) == ["no case in cases/ reaches outcome 'contract-no'; add one that ends here"])
     }
 }

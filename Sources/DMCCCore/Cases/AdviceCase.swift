@@ -28,3 +28,13 @@ public struct AdviceCase: Sendable, Equatable {
         self.location = location
     }
 }
+
+/// The `cases/` folder of a knowledge base as the shell found it, for `Linter.lint`.
+public enum CaseFolder: Sendable {
+    /// Cases are not looked at (a caller that only needs the knowledge itself).
+    case unchecked
+    /// The knowledge folder has no `cases/` folder: one warning instead of one per outcome.
+    case missing
+    /// The case files found there.
+    case files([KnowledgeSource])
+}

@@ -23,9 +23,9 @@ public enum Linter {
     }
 
     /// Everything `dmcc-advisor lint` reports, sorted by file and line.
-    /// - Parameter cases: the files of the `cases/` folder, or nil when there is none; when given,
-    ///   the cases are read and every outcome that no case reaches gets a warning.
-    public static func lint(_ sources: [KnowledgeSource], cases: [KnowledgeSource]? = nil) -> (KnowledgeBase, [Problem]) {
+    /// - Parameter cases: the `cases/` folder; when it has files, the cases are read and every outcome
+    ///   that no case reaches gets a warning.
+    public static func lint(_ sources: [KnowledgeSource], cases: CaseFolder = .unchecked) -> (KnowledgeBase, [Problem]) {
         let report = KnowledgeLoader.load(sources)
         var problems = report.problems + check(report.knowledge, graphChecks: report.allFilesParsed)
         if report.allFilesParsed {
@@ -36,11 +36,17 @@ public enum Linter {
 
     /// Problems in the case files, and a warning for each outcome that no case reaches (only for sound
     /// knowledge: running cases through a broken graph says nothing).
-    static func caseCoverage(_ kb: KnowledgeBase, cases: [KnowledgeSource]?, knowledgeIsSound: Bool) -> [Problem] {
-        guard let cases else {
+    static func caseCoverage(_ kb: KnowledgeBase, cases folder: CaseFolder, knowledgeIsSound: Bool) -> [Problem] {
+        let cases: [KnowledgeSource]
+        switch folder {
+        case .unchecked:
+            return []
+        case .missing:
             return [Problem(.uncoveredOutcome, at: kb.metadata.location,
                             "there is no cases/ folder next to the knowledge files, so no outcome is checked by a test case",
                             severity: .warning)]
+        case .files(let files):
+            cases = files
         }
         let loaded = CaseLoader.load(cases, for: kb)
         guard knowledgeIsSound else { return loaded.problems }
