@@ -181,6 +181,15 @@ struct CaseLoaderTests {
         #expect(broken.problems.contains { $0.kind == .syntax && $0.location.file == "cases/x.yaml" && !$0.message.contains("cycles") })
         #expect(broken.problems.contains { $0.kind == .unknownKey && $0.location.file == "cases/y.yaml" && $0.location.line == 1 })
     }
+
+    @Test("a mistake outside any case fails the run even though the cases themselves are read")
+    func mistakeBesideTheCases() {
+        let text = "cases:\n  - name: business\n    date: 2026-11-29\n    facts: {recipient: business}\n    verdict: allowed\n    outcome: out-business\nnote: typo\n"
+        let loaded = CaseLoader.load([KnowledgeSource(path: "cases/z.yaml", text: text)], for: CaseFixtures.knowledge)
+        #expect(loaded.cases.map(\.name) == ["business"])
+        #expect(loaded.unreadable == 1)
+        #expect(loaded.problems.map(\.location.line) == [7])
+    }
 }
 
 @Suite("Lint warns about outcomes that no case reaches")

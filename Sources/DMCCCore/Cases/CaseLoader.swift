@@ -8,7 +8,8 @@ public enum CaseLoader {
         /// The cases that read without a problem, in file and line order.
         public var cases: [AdviceCase]
         public var problems: [Problem]
-        /// How many cases could not be read, counting a file that is not readable as one.
+        /// How many cases could not be read; a file with a mistake outside its cases (not YAML, an
+        /// unknown top-level key) counts as one more, so such a mistake always fails the run.
         public var unreadable: Int
     }
 
@@ -39,8 +40,8 @@ public enum CaseLoader {
         let items = file.sequence(list, "'cases:'")
         if items.isEmpty, case .sequence = list {
             file.report(.missingField, at: list, "'cases:' lists no case; write at least one '- name: ...'")
-            report.unreadable += 1
         }
+        if !file.problems.isEmpty { report.unreadable += 1 }
         for item in items {
             let before = file.problems.count
             let adviceCase = readCase(item, kb, &file)
