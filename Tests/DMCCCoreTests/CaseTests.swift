@@ -149,8 +149,14 @@ struct CaseLoaderTests {
     @Test("an outcome id the knowledge does not have, with the ids it does have")
     func unknownOutcome() throws {
         let p = try #require(problem(.unknownOutcome, line: 22), "\(loaded.problems)")
-        #expect(p.message.contains("'out-bussiness'"))
-        #expect(p.message.contains("out-business"))
+        #expect(p.message == "case 'unknown outcome' expects outcome 'out-bussiness', which the knowledge does not have; did you mean: out-business")
+    }
+
+    @Test("an outcome id that is no typo lists the outcomes of the same family")
+    func unknownOutcomeFamily() throws {
+        let text = "cases:\n  - name: x\n    date: 2026-11-29\n    facts: {recipient: business}\n    verdict: allowed\n    outcome: out-no-permission\n"
+        let loaded = CaseLoader.load([KnowledgeSource(path: "cases/z.yaml", text: text)], for: CaseFixtures.knowledge)
+        #expect(loaded.problems.first?.message.hasSuffix("outcomes starting 'out-no-': out-no-consent") == true, "\(loaded.problems)")
     }
 
     @Test("an unknown key, usually a typo, lists the keys a case may have")

@@ -120,16 +120,34 @@ public enum CaseLoader {
         return valid ? facts : nil
     }
 
-    /// The outcome ids that look like the one written (same first two parts, e.g. `out-pc-`), or all of them.
+    /// The outcome ids that look like the one written: a few letters off (a typo), else the same
+    /// first two parts (e.g. `out-pc-`), else all of them.
     private static func outcomeHint(_ id: String, _ kb: KnowledgeBase) -> String {
         let all = kb.nodes.compactMap { node -> String? in
             if case .outcome(let o) = node { return o.id }
             return nil
         }
+        let typos = all.filter { editDistance($0, id) <= 2 }
+        if !typos.isEmpty { return "did you mean: \(typos.joined(separator: ", "))" }
         let stem = id.split(separator: "-").prefix(2).joined(separator: "-") + "-"
         let near = all.filter { $0.hasPrefix(stem) }
         return near.isEmpty ? "outcomes: \(all.joined(separator: ", "))"
                             : "outcomes starting '\(stem)': \(near.joined(separator: ", "))"
+    }
+
+    /// Levenshtein distance, for suggesting the id that was meant.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// The YAML reader's syntax hint speaks of graph checks, which do not apply to case files.
