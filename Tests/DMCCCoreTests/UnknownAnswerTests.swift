@@ -110,5 +110,8 @@ struct UnknownAnswerTests {
                                     "--date", "2026-11-29"])
         #expect(text.stdout.hasPrefix("VOORWAARDELIJK ADVIES\nTot de open punten hieronder bevestigd zijn: behandel dit als niet toegestaan."))
         #expect(text.stdout.contains("Te bevestigen"))
+        // What settles the open point comes from the fact's evidence in the knowledge.
+        #expect(text.stdout.contains("Hoe u dit vaststelt: Het toestemmingsbewijs per adres of nummer"))
+        #expect(confirm.first?["evidence"] as? String != nil)
     }
 }

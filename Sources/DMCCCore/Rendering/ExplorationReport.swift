@@ -30,6 +30,8 @@ public struct ExplorationReport: Sendable, Equatable, Codable {
         public var question: String
         public var text: String
         public var why: String
+        /// What settles it (a record, a form, a date), when the knowledge says so.
+        public var evidence: String?
         public var options: [Meaning]
     }
 
@@ -93,7 +95,8 @@ public struct ExplorationReport: Sendable, Equatable, Codable {
                 return Meaning(value: option.value, label: kb.label(of: option.value, in: q).text(language),
                                verdicts: verdicts.map(\.rawValue), verdictLabels: verdicts.map { Wording.verdict($0, language) })
             }
-            return Confirm(fact: q.fact, question: q.id, text: q.text.text(language), why: q.why.text(language), options: options)
+            return Confirm(fact: q.fact, question: q.id, text: q.text.text(language), why: q.why.text(language),
+                           evidence: kb.factsByID[q.fact]?.evidence?.text(language), options: options)
         }
         if exploration.branches.count > Self.branchesShownOneByOne {
             groups = exploration.verdicts.map { v in
@@ -166,7 +169,11 @@ extension AdviceRenderer {
             for o in c.options where !o.verdicts.isEmpty {
                 out += TextLayout.hanging("\(o.label) → \(o.verdictLabels.joined(separator: " / "))", prefix: "      ", width: w)
             }
-            out += TextLayout.hanging((nl ? "Waarom dit telt: " : "Why it matters: ") + c.why, prefix: "      ", width: w)
+            if let evidence = c.evidence {
+                out += TextLayout.hanging((nl ? "Hoe u dit vaststelt: " : "How to settle it: ") + evidence, prefix: "      ", width: w)
+            } else {
+                out += TextLayout.hanging((nl ? "Waarom dit telt: " : "Why it matters: ") + c.why, prefix: "      ", width: w)
+            }
         }
         if report.truncated {
             out.append("")
