@@ -193,8 +193,60 @@ extension AdviceRenderer {
     }
 
     public static func markdown(_ report: ExplorationReport, language: Language) -> String {
-        // The text form, fenced: one rendering of a conditional advice, so the two cannot disagree.
-        "```\n" + text(report, language: language, width: 100) + "```\n"
+        let nl = language == .nl
+        var out: [String] = []
+        if let verdictLabel = report.verdictLabel {
+            out.append("# \(verdictLabel)")
+            out.append("")
+            out.append(nl ? "Dit geldt wat het antwoord op deze vragen ook is:" : "This holds whatever the answer to these questions:")
+            out.append("")
+            for c in report.toConfirm { out.append("- \(escape(c.text))") }
+        } else {
+            out.append(nl ? "# Voorwaardelijk advies" : "# Conditional advice")
+            out.append("")
+            out.append(nl ? "**Tot de open punten hieronder bevestigd zijn: behandel dit als \(report.safeVerdictLabel.lowercased()).**"
+                          : "**Until the open points below are confirmed: treat this as \(report.safeVerdictLabel.lowercased()).**")
+        }
+        if let groups = report.groups {
+            out += ["", nl ? "## Mogelijkheden per oordeel" : "## Possibilities by verdict", ""]
+            for g in groups {
+                let example = g.example.map { "\(escape($0.text)) **\(escape($0.label))**" }.joined(separator: "; ")
+                out.append("- \(g.verdictLabel): \(g.count) × (\(nl ? "bijvoorbeeld" : "for example") \(example))")
+            }
+        } else {
+            for branch in report.branches {
+                let advice = branch.advice
+                out += ["", "## \(advice.verdictLabel ?? ""): \(escape(advice.title ?? ""))", ""]
+                out.append(nl ? "Als het antwoord is:" : "If the answer is:")
+                out.append("")
+                for a in branch.assumptions { out.append("- \(escape(a.text)) **\(escape(a.label))** (`\(a.fact)=\(a.value)`)") }
+                if !(advice.conditions ?? []).isEmpty { out.append("") }
+                for c in advice.conditions ?? [] { out.append("- [ ] \(escape(c))") }
+                for part in advice.parts ?? [] {
+                    out += ["", "\(escape(part.label)): \(part.verdictLabel): \(escape(part.title))"]
+                    for c in part.conditions { out.append("- [ ] \(escape(c))") }
+                }
+                if !(advice.alternatives ?? []).isEmpty {
+                    out += ["", "\(Wording.text(.alternatives, language)):", ""]
+                    for a in advice.alternatives ?? [] { out.append("- \(escape(a))") }
+                }
+            }
+        }
+        out += ["", report.verdictLabel == nil ? (nl ? "## Te bevestigen" : "## To confirm")
+                                               : (nl ? "## Nog open" : "## Still open"), ""]
+        for c in report.toConfirm {
+            out.append("- \(escape(c.text))")
+            for o in c.options where !o.verdicts.isEmpty { out.append("  - \(escape(o.label)): \(o.verdictLabels.joined(separator: " / "))") }
+            if let evidence = c.evidence { out.append("  - \(nl ? "Hoe u dit vaststelt" : "How to settle it"): \(escape(evidence))") }
+        }
+        var seen = Set<String>()
+        let references = report.branches.flatMap { allReferences($0.advice) }.filter { seen.insert($0.ref).inserted }
+        out += ["", "## " + Wording.text(.legalBasis, language), ""]
+        for r in references { out.append("- \(escape(r.ref)) (_\(r.gradeLabel)_)") }
+        if let first = report.branches.first?.advice {
+            out += ["", "---", "", "\(Wording.text(.actionDate, language)): \(spelled(first.date, language)) · \(knowledgeLine(first, language))"]
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 
     public static func json(_ report: ExplorationReport) -> String { encodeJSON(report) }
