@@ -10,25 +10,44 @@ enum KnowledgeFolder {
         }
     }
 
+    /// A folder named with `--knowledge` or `DMCC_KNOWLEDGE` that cannot be used: an explicit
+    /// choice is never replaced by another folder.
+    struct Unusable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `--knowledge`, else `DMCC_KNOWLEDGE`, else `Knowledge/` in the working directory or a parent,
+    /// else next to the program.
     static func locate(_ explicit: String?) throws -> URL {
-        let fm = FileManager.default
+        if let explicit { return try chosen(explicit, by: "--knowledge") }
+        if let env = ProcessInfo.processInfo.environment["DMCC_KNOWLEDGE"], !env.isEmpty {
+            return try chosen(env, by: "DMCC_KNOWLEDGE")
+        }
         var candidates: [URL] = []
-        if let explicit {
-            candidates = [URL(fileURLWithPath: explicit)]
-        } else {
-            if let env = ProcessInfo.processInfo.environment["DMCC_KNOWLEDGE"], !env.isEmpty {
-                candidates.append(URL(fileURLWithPath: env))
-            }
-            var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
-            for _ in 0..<4 { candidates.append(dir.appendingPathComponent("Knowledge")); dir.deleteLastPathComponent() }
-            var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<5 { candidates.append(exe.appendingPathComponent("Knowledge")); exe.deleteLastPathComponent() }
-        }
-        for url in candidates {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue { return url }
-        }
+        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for _ in 0..<4 { candidates.append(dir.appendingPathComponent("Knowledge")); dir.deleteLastPathComponent() }
+        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 { candidates.append(exe.appendingPathComponent("Knowledge")); exe.deleteLastPathComponent() }
+        for url in candidates where isFolder(url.path) { return url }
         throw NotFound(tried: candidates.map(\.path))
+    }
+
+    private static func chosen(_ path: String, by source: String) throws -> URL {
+        let named = source == "--knowledge" ? "--knowledge '\(path)'" : "DMCC_KNOWLEDGE='\(path)'"
+        guard !path.isEmpty else { throw Unusable(description: "\(named) is empty; name a knowledge folder") }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw Unusable(description: "\(named): \(String(cString: strerror(errno))); name an existing knowledge folder")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw Unusable(description: "\(named) is not a folder; name the knowledge folder, not a file in it")
+        }
+        return URL(fileURLWithPath: path)
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// Reads every `.yaml`/`.yml` file of the folder, with paths shown relative to the working directory.
