@@ -54,6 +54,7 @@ enum Exit {
     static let incomplete = ExitCode(3)
     static let knowledge = ExitCode(4)
     static let saveFailed = ExitCode(5)
+    static let conditional = ExitCode(6)
     static let usage = ExitCode.validationFailure
     static let outputFailed = ExitCode(74)
 
@@ -65,6 +66,7 @@ enum Exit {
         (incomplete.rawValue, "advice incomplete: a fact is missing"),
         (knowledge.rawValue, "the knowledge base is missing or broken, or the folder chosen with --knowledge or DMCC_KNOWLEDGE cannot be used"),
         (saveFailed.rawValue, "the advice record could not be saved"),
+        (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown'"),
         (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),
         (outputFailed.rawValue, "the output could not be written (full disk, closed output)"),
     ]

@@ -70,11 +70,12 @@ public struct WizardState: Sendable, Equatable {
     /// The walk for the current answers and date. Answers a question on the path does not offer
     /// (left from another branch) count as unanswered.
     public func advice(_ kb: KnowledgeBase) -> Advice {
-        if let advice = try? Engine.advise(kb, facts: answers, on: date, unofferedAsMissing: true) { return advice }
+        let answer: (Question) -> String? = { q in answers[q.fact].flatMap { q.option(for: $0) != nil ? $0 : nil } }
+        if let advice = try? Engine.walk(kb, on: date, answer: answer) { return advice }
         // The date is checked before it is set, so this only guards a knowledge base that lint would reject.
-        return .incomplete(missing: kb.question(kb.metadata.root) ?? Question(id: "?", fact: "?", text: LocalizedText([:]),
-                                                                             why: LocalizedText([:]), options: [], location: .unknown),
-                           path: [], ruleChanges: [], date: date)
+        return Advice(status: .incomplete(missing: kb.question(kb.metadata.root) ?? Question(id: "?", fact: "?", text: LocalizedText([:]),
+                                                                             why: LocalizedText([:]), options: [], location: .unknown)),
+                      path: [], ruleChanges: [], date: date)
     }
 
     /// The screen kind actually on show: a walk that reached an outcome shows the outcome screen.
