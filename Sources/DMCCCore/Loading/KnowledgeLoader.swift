@@ -67,6 +67,11 @@ public enum KnowledgeLoader {
     static func read(_ source: KnowledgeSource) -> FileContent {
         var file = FileReader(file: source.path)
         var content = FileContent()
+        if let failure = source.failure {
+            content.parsed = false
+            content.problems = [Problem(.unreadable, at: SourceLocation(file: source.path, line: 0), failure)]
+            return content
+        }
         guard let root = file.parse(source.bytes) else {
             content.parsed = false
             content.problems = file.problems
