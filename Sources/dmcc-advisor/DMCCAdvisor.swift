@@ -10,7 +10,7 @@ struct DMCCAdvisor: ParsableCommand {
         abstract: "Tells whether a direct-marketing action is allowed under Dutch and EU rules, on what conditions, and what you can still do.",
         discussion: "Exit codes:\n" + Exit.meanings.map { "  \($0.code)  \($0.meaning)" }.joined(separator: "\n"),
         version: programVersion,
-        subcommands: [WizardCommand.self, Advise.self, Lint.self, GraphCommand.self, Transcripts.self],
+        subcommands: [WizardCommand.self, Advise.self, Lint.self, TestCommand.self, GraphCommand.self, Transcripts.self],
         defaultSubcommand: WizardCommand.self
     )
 }
@@ -60,11 +60,13 @@ enum Exit {
 
     static let meanings: [(code: Int32, meaning: String)] = [
         (0, "advice given; lint: nothing wrong; transcripts: records verified, advice unchanged"),
-        (problems.rawValue, "lint found problems; transcripts verify: a record failed; transcripts replay: the advice changed; "
+        (problems.rawValue, "lint found problems; test: a case fails or cannot be read; transcripts verify: a record failed; "
+            + "transcripts replay: the advice changed; "
             + "the wizard cannot drive this terminal (unknown TERM; use --plain)"),
         (badInput.rawValue, "bad input: unknown fact or value, malformed or uncovered date, unknown record id"),
         (incomplete.rawValue, "advice incomplete: a fact is missing"),
-        (knowledge.rawValue, "the knowledge base is missing or broken, or the folder chosen with --knowledge or DMCC_KNOWLEDGE cannot be used"),
+        (knowledge.rawValue, "the knowledge base is missing or broken, or the folder chosen with --knowledge or DMCC_KNOWLEDGE cannot be used; "
+            + "test: no cases/ folder"),
         (saveFailed.rawValue, "the advice record could not be saved"),
         (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown'"),
         (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),

@@ -31,6 +31,15 @@ struct FileReader {
 
     // MARK: - YAML syntax
 
+    /// Parses a source, or reports why the shell could not read it.
+    mutating func parse(_ source: KnowledgeSource) -> Node? {
+        if let failure = source.failure {
+            report(.unreadable, at: SourceLocation(file: file, line: 0), failure)
+            return nil
+        }
+        return parse(source.bytes)
+    }
+
     /// Parses the bytes as YAML, reporting bad UTF-8 and syntax errors with line and column.
     mutating func parse(_ bytes: [UInt8]) -> Node? {
         if bytes.count > KnowledgeSource.maximumSize {

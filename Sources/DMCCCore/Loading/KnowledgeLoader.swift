@@ -67,12 +67,7 @@ public enum KnowledgeLoader {
     static func read(_ source: KnowledgeSource) -> FileContent {
         var file = FileReader(file: source.path)
         var content = FileContent()
-        if let failure = source.failure {
-            content.parsed = false
-            content.problems = [Problem(.unreadable, at: SourceLocation(file: source.path, line: 0), failure)]
-            return content
-        }
-        guard let root = file.parse(source.bytes) else {
+        guard let root = file.parse(source) else {
             content.parsed = false
             content.problems = file.problems
             return content
