@@ -110,5 +110,14 @@ struct UnknownAnswerTests {
                                     "--date", "2026-11-29"])
         #expect(text.stdout.hasPrefix("VOORWAARDELIJK ADVIES\nTot de open punten hieronder bevestigd zijn: behandel dit als niet toegestaan."))
         #expect(text.stdout.contains("Te bevestigen"))
+        // What settles the open point comes from the fact's evidence in the knowledge.
+        #expect(text.stdout.contains("Hoe u dit vaststelt: Het toestemmingsbewijs per adres of nummer"))
+        #expect(confirm.first?["evidence"] as? String != nil)
+        let markdown = try Program.run(["advise", "--fact", "purpose=marketing-call", "--fact", "recipient=consumer",
+                                        "--fact", "call-kind=marketing", "--fact", "objected=no", "--fact", "consent=unknown",
+                                        "--fact", "sender=business", "--date", "2026-11-29", "--format", "markdown", "--lang", "en"])
+        #expect(markdown.stdout.hasPrefix("# Conditional advice\n\n**Until the open points below are confirmed: treat this as not allowed.**"))
+        #expect(markdown.stdout.contains("## To confirm"))
+        #expect(markdown.stdout.contains("(`consent=yes`)"))
     }
 }

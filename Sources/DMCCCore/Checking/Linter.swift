@@ -188,6 +188,7 @@ public enum Linter {
         for scenario in kb.metadata.scenarios { need(scenario.title, "the title of scenario '\(scenario.id)'") }
         for fact in kb.facts {
             need(fact.label, "the label of fact '\(fact.id)'")
+            need(fact.evidence, "the evidence of fact '\(fact.id)'")
             for value in fact.values { need(value.label, "the label of \(fact.id)=\(value.value)") }
         }
         for node in kb.nodes {
