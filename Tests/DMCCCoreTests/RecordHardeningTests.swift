@@ -7,9 +7,8 @@ import Testing
 struct RecordHardeningTests {
     let kb = Shipped.knowledge
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-hard-\(UUID().uuidString)")
-    let voicelog = ["--fact", "purpose=phone-contract", "--fact", "recipient=consumer", "--fact", "call-initiator=trader",
-                    "--fact", "contract-type=regular-supply", "--fact", "renewal=no", "--fact", "confirmation=voicelog",
-                    "--date", "2026-11-29"]
+    /// A short, complete (not-allowed) advice: a fee for unsubscribing.
+    let feeForObjection = ["--fact", "purpose=objection", "--fact", "request=stop", "--fact", "fee=yes", "--date", "2026-11-29"]
 
     func record(client: String) throws -> AdviceRecord {
         let advice = try Engine.advise(kb, facts: ["purpose": "objection", "request": "stop", "fee": "yes"], on: date("2026-11-29"))
@@ -27,7 +26,7 @@ struct RecordHardeningTests {
     }
 
     func save(_ extra: [String] = [], environment: [String: String]? = nil, umask: String? = nil) throws -> Program.Result {
-        try Program.run(["advise"] + voicelog + ["--save", "--transcripts", folder.path] + extra, environment: environment, umask: umask)
+        try Program.run(["advise"] + feeForObjection + ["--save", "--transcripts", folder.path] + extra, environment: environment, umask: umask)
     }
 
     func ids() -> [String] {
@@ -121,7 +120,7 @@ struct RecordHardeningTests {
         for i in 0..<30 {
             let process = Process()
             process.executableURL = exe
-            process.arguments = ["advise"] + voicelog + ["--save", "--transcripts", folder.path, "--client", "Klant \(i)"]
+            process.arguments = ["advise"] + feeForObjection + ["--save", "--transcripts", folder.path, "--client", "Klant \(i)"]
             process.currentDirectoryURL = Program.root
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -186,7 +185,7 @@ struct RecordHardeningTests {
         try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
         chmod(shared.path, 0o1777)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: shared)
-        let r = try Program.run(["advise"] + voicelog + ["--save", "--transcripts", link.path])
+        let r = try Program.run(["advise"] + feeForObjection + ["--save", "--transcripts", link.path])
         #expect(r.status == 0, "\(r.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: shared.path)[.posixPermissions] as? Int
         #expect(mode == 0o1777)
@@ -217,7 +216,7 @@ struct RecordHardeningTests {
         let work = folder.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let env = Program.environment(removing: ["DMCC_TRANSCRIPTS", "DMCC_KNOWLEDGE"])
-        let saved = try Program.run(["advise"] + voicelog + ["--knowledge", other.appendingPathComponent("Knowledge").path, "--save",
+        let saved = try Program.run(["advise"] + feeForObjection + ["--knowledge", other.appendingPathComponent("Knowledge").path, "--save",
                                                              "--client", "Elders"], in: work, environment: env)
         #expect(saved.status == 0, "\(saved.stderr)")
         #expect(saved.stderr.contains("in Transcripts ("), "\(saved.stderr)")
