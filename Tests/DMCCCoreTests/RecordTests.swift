@@ -158,7 +158,7 @@ struct RecordTests {
         let changedKB = try Linter.validated(sources)
         let result = Replay.run(try record(), against: changedKB)
         #expect(result.changed)
-        #expect(result.lines.contains { $0.hasPrefix("De kennisbank vraagt nu ook: Staat de naam van de persoon in uw bellijst? (renewal: yes, no)") })
+        #expect(result.lines.contains { $0.hasPrefix("De kennisbank vraagt nu ook: Staat de naam van de persoon in uw bellijst? (addressed: yes, no)") })
     }
 }
 
