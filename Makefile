@@ -1,8 +1,12 @@
 # The two commands a newcomer needs are `make run` and `make test`; both install what is
 # missing on a fresh Debian machine first.
 SWIFT ?= swift
+PREFIX ?= /usr/local
+# What users run: optimised, with the Swift runtime linked in (no dynamic loading of it at start) and stripped.
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -s
+RELEASE_BIN = .build/release/dmcc-advisor
 
-.PHONY: setup build run test lint bench clean
+.PHONY: setup build release run install test lint bench clean
 
 setup:
 	@bash scripts/setup-debian.sh
@@ -10,10 +14,20 @@ setup:
 build: setup
 	$(SWIFT) build
 
-run: build
-	$(SWIFT) run dmcc-advisor $(ARGS)
+release: setup
+	$(SWIFT) build $(RELEASE_FLAGS)
 
-# The Swift tests, then the consultants' cases in Knowledge/cases (dmcc-advisor test).
+run: release
+	$(RELEASE_BIN) $(ARGS)
+
+# Installs the program in PREFIX/bin and its knowledge in PREFIX/share/dmcc-advisor/Knowledge,
+# where the program finds it.
+install: release
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/dmcc-advisor"
+	install -m 0755 $(RELEASE_BIN) "$(PREFIX)/bin/dmcc-advisor"
+	rm -rf "$(PREFIX)/share/dmcc-advisor/Knowledge"
+	cp -R Knowledge "$(PREFIX)/share/dmcc-advisor/Knowledge"
+
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
@@ -24,7 +38,7 @@ lint: build
 
 bench: setup
 	@bash scripts/setup-debian.sh dialog
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 	python3 Benchmarks/bench.py
 
 clean:

@@ -3,7 +3,9 @@ import DMCCCore
 import Foundation
 
 struct Advise: ParsableCommand {
+    // An explicit name spares argument parsing a reflective look-up at start-up.
     static let configuration = CommandConfiguration(
+        commandName: "advise",
         abstract: "Give advice for the facts given; say which fact is still missing if they are not enough.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }

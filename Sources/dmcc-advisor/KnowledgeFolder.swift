@@ -27,6 +27,8 @@ enum KnowledgeFolder {
         var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         for _ in 0..<4 { candidates.append(dir.appendingPathComponent("Knowledge")); dir.deleteLastPathComponent() }
         var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // `make install` puts the program in PREFIX/bin and the knowledge in PREFIX/share/dmcc-advisor.
+        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/dmcc-advisor/Knowledge"))
         for _ in 0..<5 { candidates.append(exe.appendingPathComponent("Knowledge")); exe.deleteLastPathComponent() }
         for url in candidates where isFolder(url.path) { return url }
         throw NotFound(tried: candidates.map(\.path))

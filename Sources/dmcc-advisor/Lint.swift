@@ -3,6 +3,7 @@ import DMCCCore
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check the knowledge files and their test cases; report every problem with file:line.",
         discussion: "Warnings (such as an outcome that no case in cases/ reaches) are printed but do not fail the check.")
 

@@ -4,11 +4,12 @@ import Foundation
 
 struct Transcripts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "transcripts",
         abstract: "List, show, verify and replay saved advice records.",
         subcommands: [List.self, Show.self, Verify.self, Replay.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A table of the saved records, newest last.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "A table of the saved records, newest last.")
 
         @Option(name: .long, help: "Only records whose client contains this text (case-insensitive).")
         var client: String?
@@ -44,7 +45,7 @@ struct Transcripts: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one record.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one record.")
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, text }
 
         @Argument(help: "The record id, e.g. 20261129-143012-a1b2c3.")
@@ -74,6 +75,7 @@ struct Transcripts: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Prove records were not edited since they were saved (all records by default).")
 
         @Argument(help: "A record id; all records when left out.")
@@ -124,6 +126,7 @@ struct Transcripts: ParsableCommand {
 
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "replay",
             abstract: "Re-evaluate a record's answers on its action date against the current (or given) knowledge.",
             discussion: "Exit 0 when the advice is unchanged, 1 when it changed.")
 
