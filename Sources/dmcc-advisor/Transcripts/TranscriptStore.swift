@@ -33,7 +33,6 @@ struct TranscriptStore {
 
     func jsonURL(_ id: String) -> URL { folder.appendingPathComponent(id + ".json") }
     func markdownURL(_ id: String) -> URL { folder.appendingPathComponent(id + ".md") }
-    var autosaveURL: URL { folder.appendingPathComponent(".session-in-progress.json") }
 
     /// Creates the folder (0700) and makes an existing one private.
     func prepare() throws {
@@ -184,21 +183,6 @@ struct TranscriptStore {
             throw Failure(description: "\(id).json is not an advice record")
         }
     }
-
-    // MARK: - Autosave
-
-    func saveSession(_ snapshot: SessionSnapshot) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try replace(try encoder.encode(snapshot), at: autosaveURL)
-    }
-
-    func interruptedSession() -> SessionSnapshot? {
-        guard let data = try? Data(contentsOf: autosaveURL) else { return nil }
-        return try? JSONDecoder().decode(SessionSnapshot.self, from: data)
-    }
-
-    func discardSession() { unlink(autosaveURL.path) }
 
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
