@@ -14,9 +14,9 @@ final class TerminalSession {
         let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
         let knowledge = Program.root.appendingPathComponent("Knowledge").path
         // After the program ends, print its exit status and the tty settings, then stay so the pane can be read.
-        // `trap : INT` keeps the pane's shell alive after Ctrl-C, as an interactive shell would, and
+        // `trap : INT QUIT` keeps the pane's shell alive after Ctrl-C, as an interactive shell would, and
         // (unlike ignoring the signal) is not inherited by the program.
-        let script = "trap : INT; env -u NO_COLOR LANG=C.UTF-8 \(environment) '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' --transcripts '\(self.transcripts.path)' \(arguments); "
+        let script = "trap : INT QUIT; env -u NO_COLOR LANG=C.UTF-8 \(environment) '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' --transcripts '\(self.transcripts.path)' \(arguments); "
             + "echo EXIT=$?; stty -a | tr '\\n' ' '; echo; sleep 600"
         // The server started here outlives this call: it must not inherit a pipe we wait to close.
         try tmux(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script], capture: false)
@@ -79,7 +79,8 @@ final class TerminalSession {
     func expectRestored(exit: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(waitFor("EXIT=\(exit)"), "exit status: \(screen)", sourceLocation: sourceLocation)
         #expect(!alternateScreen, "still in the alternate screen", sourceLocation: sourceLocation)
-        let stty = screen
+        // Joined, so a setting is not split where the long stty line wraps.
+        let stty = (try? tmux(["capture-pane", "-p", "-J", "-t", "w"])) ?? ""
         #expect(stty.contains(" icanon ") && !stty.contains("-icanon"), "canonical mode not restored", sourceLocation: sourceLocation)
         #expect(stty.contains(" echo ") && !stty.contains("-echo "), "echo not restored", sourceLocation: sourceLocation)
     }
@@ -252,7 +253,7 @@ struct EndToEndTests {
         #expect(markdown.stdout.contains("> Notitie: Klant wil 2 euro vragen"))
         try t.send("q")
         t.expectRestored(exit: 0)
-        #expect(!FileManager.default.fileExists(atPath: t.transcripts.appendingPathComponent(".session-in-progress.json").path),
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.transcripts.path).allSatisfy { !$0.hasPrefix(".session-") },
                 "a session that ended by choice leaves no autosave")
     }
 
@@ -264,16 +265,19 @@ struct EndToEndTests {
         try first.type(["5", "1", "2", "n"])
         try first.send("-l", "Belt vanuit NL")
         try first.type(["Enter"])
-        #expect(first.waitFor("Gaf de persoon vooraf aantoonbaar toestemming"))
+        #expect(first.waitUntil { !$0.contains("Notitie bij deze vraag") && $0.contains("Gaf de persoon vooraf aantoonbaar toestemming") })
         let pid = try #require(first.programPID)
         kill(pid, SIGKILL)
         #expect(first.waitFor("EXIT=137"))
 
         let second = try TerminalSession(arguments: "", transcripts: first.transcripts)
-        #expect(second.waitFor("Er is een onderbroken sessie."))
+        #expect(second.waitFor("Er is een onderbroken sessie (Bakkerij Jansen, stap 4"), "\(second.screen)")
         try second.send("j")
         #expect(second.waitFor("Gaf de persoon vooraf aantoonbaar toestemming"), "\(second.screen)")
         #expect(second.screen.contains("stap 4"))
+        // While the second wizard runs the session, no other start offers it (issue 9.2).
+        let third = try TerminalSession(arguments: "", transcripts: first.transcripts)
+        #expect(third.waitFor("Voor het adviesverslag"), "a live session is not offered: \(third.screen)")
         try second.type(["2", "2", "2", "1", "1", "1", "1", "s"])
         #expect(second.waitFor("opgeslagen: "))
         let id = try #require(try FileManager.default.contentsOfDirectory(atPath: first.transcripts.path)
@@ -281,8 +285,84 @@ struct EndToEndTests {
         let json = try Program.run(["transcripts", "show", String(id), "--format", "json", "--transcripts", first.transcripts.path])
         #expect(json.stdout.contains("\"client\" : \"Bakkerij Jansen\""))
         #expect(json.stdout.contains("\"note\" : \"Belt vanuit NL\""))
+    }
 
-        let third = try TerminalSession(arguments: "--resume", transcripts: first.transcripts)
-        #expect(third.waitFor("TOEGESTAAN, MITS"), "--resume goes straight back: \(third.screen)")
+    @Test("--resume goes straight back into a killed session")
+    func resumeDirectly() throws {
+        let first = try TerminalSession()
+        defer { try? FileManager.default.removeItem(at: first.transcripts) }
+        #expect(first.waitFor("Wat wilt u doen?"))
+        try first.type(["6", "1"])
+        #expect(first.waitFor("stap 3"))
+        kill(try #require(first.programPID), SIGKILL)
+        #expect(first.waitFor("EXIT=137"))
+        let second = try TerminalSession(arguments: "--resume", transcripts: first.transcripts)
+        #expect(second.waitFor("stap 3"), "--resume goes straight back: \(second.screen)")
+    }
+
+    @Test("a note being typed survives kill -9 (issue 9.18)")
+    func noteSurvivesKill() throws {
+        let first = try TerminalSession()
+        defer { try? FileManager.default.removeItem(at: first.transcripts) }
+        #expect(first.waitFor("Wat wilt u doen?"))
+        try first.type(["6", "n"])
+        try first.send("-l", "Half getypt")
+        #expect(first.waitFor("Half getypt_"))
+        kill(try #require(first.programPID), SIGKILL)
+        #expect(first.waitFor("EXIT=137"))
+        let second = try TerminalSession(arguments: "--resume", transcripts: first.transcripts)
+        #expect(second.waitFor("✎"), "the question is marked as having a note: \(second.screen)")
+        try second.send("n")
+        #expect(second.waitFor("Half getypt_"), "\(second.screen)")
+    }
+
+    @Test("Ctrl-\\ (SIGQUIT) restores the terminal and exits like SIGTERM, without a crash report (issue 9.10)")
+    func sigquit() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.tmux(["send-keys", "-t", "w", "-H", "1c"])   // Ctrl-\\
+        t.expectRestored(exit: 131)
+        #expect(!t.screen.contains("Stack dump") && !t.screen.contains("Quit (core dumped)"), "\(t.screen)")
+    }
+
+    @Test("a bracketed paste goes into the client field, and its digits answer nothing (issue 9.3)")
+    func bracketedPaste() throws {
+        let t = try TerminalSession(arguments: "")
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        #expect(t.waitFor("Voor het adviesverslag"))
+        try t.tmux(["set-buffer", "Bakkerij Jansen\nDorpsstraat 6\n1\n1\n"])
+        try t.tmux(["paste-buffer", "-p", "-t", "w"])
+        #expect(t.waitFor("Bakkerij Jansen Dorpsstraat 6 1 1"), "\(t.screen)")
+        #expect(t.screen.contains("Klant"), "still on the details screen")
+        try t.send("Escape")
+        #expect(t.waitFor("Wat wilt u doen?"))
+        #expect(t.screen.contains("stap 1"), "no question was answered by the paste")
+    }
+
+    @Test("a 1,000-character paste into a field is taken in at once (issue 9.11)")
+    func longPaste() throws {
+        let t = try TerminalSession(arguments: "")
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        #expect(t.waitFor("Voor het adviesverslag"))
+        try t.tmux(["set-buffer", String(repeating: "abcdefghi ", count: 100) + "END"])
+        try t.tmux(["paste-buffer", "-p", "-t", "w"])
+        // Generous bound: the n³ version took 16 s for this.
+        #expect(t.waitFor("END_", timeout: 5), "\(t.screen)")
+    }
+
+    @Test("Ctrl-C says how to resume; quitting prints the verdict (issue 8.8)")
+    func linesAfterLeaving() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(["6", "1"])
+        try t.send("C-c")
+        t.expectRestored(exit: 130)
+        #expect(t.screen.contains("dmcc-advisor --resume"))
+        let u = try TerminalSession()
+        #expect(u.waitFor("Wat wilt u doen?"))
+        try u.type(["6", "1", "1", "q"])
+        try u.send("j")
+        u.expectRestored(exit: 0)
+        #expect(u.screen.contains("Advies: Niet toegestaan; niet opgeslagen."))
     }
 }

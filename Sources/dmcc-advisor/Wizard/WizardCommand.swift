@@ -87,7 +87,11 @@ struct WizardCommand: ParsableCommand {
             let (next, todo) = LineMode.step(state, line, at: Clock.now(), kb)
             let (after, farewell) = effects.run(todo, next)
             state = after
-            if let farewell { return farewell }
+            if let farewell {
+                // Typed input from a pipe is not echoed: end the prompt's line first.
+                if isatty(0) == 0 { write("\n") }
+                return farewell
+            }
             write(LineMode.prompt(state, kb))
         }
     }
