@@ -132,15 +132,19 @@ def generate(folder, nodes):
         f.write("knowledge:\n  version: bench\n  reviewed: 2026-11-01\n  jurisdiction: NL\n"
                 "  languages: [nl, en]\n  root: n0\n  covers-from: 2021-07-01\n  scenarios:\n"
                 "    - id: s\n      source: false\n      title: {nl: Proef, en: Bench}\n")
+    # One fact per depth: a path may ask each fact once (lint checks that).
+    depth = max(1, questions.bit_length())
     with open(os.path.join(folder, "facts.yaml"), "w") as f:
-        f.write("facts:\n  - id: consent\n    label: {nl: Toestemming, en: Consent}\n    values:\n"
-                "      - {value: \"yes\", nl: Ja, en: \"Yes\"}\n      - {value: \"no\", nl: Nee, en: \"No\"}\n")
+        f.write("facts:\n")
+        for d in range(depth):
+            f.write(f"  - id: f{d}\n    label: {{nl: Feit {d}, en: Fact {d}}}\n    values:\n"
+                    "      - {value: \"yes\", nl: Ja, en: \"Yes\"}\n      - {value: \"no\", nl: Nee, en: \"No\"}\n")
     for chunk in range(0, total, 5000):
         with open(os.path.join(folder, f"nodes-{chunk // 5000:03d}.yaml"), "w") as f:
             f.write("nodes:\n")
             for i in range(chunk, min(total, chunk + 5000)):
                 if i < questions:
-                    f.write(f"  - id: n{i}\n    ask: consent\n    text: {{nl: Vraag {i}?, en: Question {i}?}}\n"
+                    f.write(f"  - id: n{i}\n    ask: f{(i + 1).bit_length() - 1}\n    text: {{nl: Vraag {i}?, en: Question {i}?}}\n"
                             f"    why: {{nl: Omdat., en: Because.}}\n    options:\n"
                             f"      - {{value: \"yes\", next: n{2 * i + 1}}}\n      - {{value: \"no\", next: n{2 * i + 2}}}\n")
                 else:

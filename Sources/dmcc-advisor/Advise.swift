@@ -33,14 +33,20 @@ struct Advise: ParsableCommand {
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
         let date = try actionDate.resolve(for: kb)
-        let advice: Advice
+        let exploration: Exploration
         do {
             let facts = try Engine.facts(from: fact, in: kb)
-            advice = try Engine.advise(kb, facts: facts, on: date)
+            exploration = try Engine.explore(kb, facts: facts, on: date)
         } catch {
             printError(error.description)
             throw Exit.badInput
         }
+        // "unknown" answers that opened branches: the advice is conditional on what is still to confirm.
+        if !exploration.isDefinite, exploration.isComplete {
+            try printExploration(exploration, kb)
+            return
+        }
+        let advice = exploration.branches.first { $0.advice.missing != nil }?.advice ?? exploration.branches[0].advice
         let report = AdviceReport(advice, in: kb, language: lang)
         if save {
             guard report.isComplete else {
@@ -67,5 +73,18 @@ struct Advise: ParsableCommand {
         }
         if !report.isComplete { throw Exit.incomplete }
     }
-}
 
+    private func printExploration(_ exploration: Exploration, _ kb: KnowledgeBase) throws {
+        let report = ExplorationReport(exploration, in: kb, language: lang)
+        if save {
+            printError("advice that depends on unknown answers is not saved yet; answer them, or save the safe reading by hand")
+            throw Exit.conditional
+        }
+        switch format {
+        case .text: print(AdviceRenderer.text(report, language: lang), terminator: "")
+        case .json: print(AdviceRenderer.json(report), terminator: "")
+        case .markdown: print(AdviceRenderer.markdown(report, language: lang), terminator: "")
+        }
+        if exploration.isConditional { throw Exit.conditional }
+    }
+}

@@ -10,7 +10,8 @@ struct DMCCAdvisor: ParsableCommand {
         discussion: """
         Exit codes: 0 advice given (or nothing wrong), 1 lint found problems, 2 bad input \
         (unknown fact, value or date), 3 advice incomplete (a fact is missing), \
-        4 knowledge base missing or broken, 5 a record could not be saved.
+        4 knowledge base missing or broken, 5 a record could not be saved, \
+        6 conditional advice: the verdict depends on an answer given as 'unknown'.
         """,
         version: programVersion,
         subcommands: [WizardCommand.self, Advise.self, Lint.self, GraphCommand.self, Transcripts.self],
@@ -28,6 +29,7 @@ enum Exit {
     static let incomplete = ExitCode(3)
     static let knowledge = ExitCode(4)
     static let saveFailed = ExitCode(5)
+    static let conditional = ExitCode(6)
 }
 
 /// `--date`, shared by the wizard and `advise`.

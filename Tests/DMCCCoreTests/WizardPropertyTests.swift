@@ -19,9 +19,9 @@ struct WizardPropertyTests {
         var facts: [String: String] = [:]
         for s in advice.path {
             let answer = w.state.session.answers[s.questionID]
-            #expect(answer?.inEffect?.optionValue == s.value, "seed \(seed) key \(step): \(s.questionID) shows an answer not given to it")
+            #expect(answer?.inEffect?.value == s.value, "seed \(seed) key \(step): \(s.questionID) shows an answer not given to it")
             #expect((answer?.given?.time ?? "").isEmpty == false, "seed \(seed) key \(step): \(s.questionID) has no time answered")
-            facts[s.fact] = answer?.inEffect?.optionValue
+            facts[s.fact] = answer?.inEffect?.value
         }
         let expected = try? Engine.advise(kb, facts: facts, on: w.state.session.date)
         #expect(expected == advice, "seed \(seed) key \(step): the advice shown differs from advise over the path's answers")

@@ -366,7 +366,7 @@ struct ResumeTests {
     @Test("a session whose date the knowledge no longer covers says so and asks for a date (issue 9.18)")
     func uncoveredDate() {
         var old = Session(id: "old", date: date("2020-05-01"))
-        old.answers["start"] = Answer(given: .init(value: .option("objection"), time: "2020-05-01T10:00:00Z"))
+        old.answers["start"] = SessionAnswer(given: .init(value: .value("objection"), time: "2020-05-01T10:00:00Z"))
         var w = WizardDriver(offer: old)
         #expect(WizardView.render(w.state, kb).map(\.text).joined().contains("nieuwe datum"))
         w.press("y")

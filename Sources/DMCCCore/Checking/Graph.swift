@@ -39,7 +39,11 @@ struct Graph {
             problems.append(Problem(.unreachable, at: node.location, "node '\(node.id)' cannot be reached from the root '\(kb.metadata.root)'"))
         }
         problems += deadEnds(reached: reached, parent: parent)
-        if cycles.isEmpty { problems += dateConflicts(root: root) }
+        if cycles.isEmpty {
+            let order = topologicalOrder(from: root)
+            problems += dateConflicts(root: root, order: order)
+            problems += repeatedFacts(root: root, order: order)
+        }
         return problems
     }
 
@@ -114,6 +118,7 @@ struct Graph {
             switch node {
             case .question(let q) where q.options.isEmpty: reason = "it has no options"
             case .dateSwitch(let d) where d.before.isEmpty || d.onOrAfter.isEmpty: reason = "a date branch has no next node"
+            case .part(let p) where p.start.isEmpty || p.then.isEmpty: reason = "the part has no 'part' or no 'then' node"
             default:
                 if let missing = successors[i].first(where: { $0.target == nil }) {
                     reason = missing.name.isEmpty ? "a link is empty" : "it leads to '\(missing.name)', which does not exist"
@@ -131,16 +136,17 @@ struct Graph {
 
     /// Walks the action-date intervals each node can be reached with and checks them against date
     /// switches (a branch no date can take) and outcomes' validity (advice given outside its dates).
-    private func dateConflicts(root: Int) -> [Problem] {
+    private func dateConflicts(root: Int, order: [Int]) -> [Problem] {
         let lowest = kb.metadata.coversFrom?.dayNumber ?? Int.min
         var incoming = [DateIntervals](repeating: DateIntervals(), count: nodes.count)
         incoming[root] = DateIntervals([(lowest, Int.max)])
         var problems: [Problem] = []
-        for n in topologicalOrder(from: root) {
+        for n in order {
             let here = incoming[n]
             if here.isEmpty { continue }
             switch nodes[n] {
-            case .question:
+            case .question, .part:
+                // A part passes its dates on to its start and (conservatively, unnarrowed) to its continuation.
                 for edge in successors[n] { if let t = edge.target { incoming[t].add(here) } }
             case .dateSwitch(let d):
                 let change = d.changeDate.dayNumber
@@ -163,6 +169,47 @@ struct Graph {
                                             "outcome '\(o.id)' holds \(o.validFrom.map { "from \($0)" } ?? "")\(o.validUntil.map { " until \($0)" } ?? "") but can be reached for action date \(CalendarDate(dayNumber: outside)); put it behind a date switch"))
                 }
             }
+        }
+        return problems
+    }
+
+    /// A fact asked twice on one path cannot be given two answers with `advise --fact`, and the second
+    /// question would silently take the first one's answer. Facts asked on some path to each node are
+    /// carried forward as bit sets; a part's continuation also carries every fact its part can ask.
+    private func repeatedFacts(root: Int, order: [Int]) -> [Problem] {
+        var factIndex: [String: Int] = [:]
+        for node in nodes { if case .question(let q) = node, factIndex[q.fact] == nil { factIndex[q.fact] = factIndex.count } }
+        let words = factIndex.count / 64 + 1
+        func bit(_ fact: Int) -> (Int, UInt64) { (fact / 64, UInt64(1) << UInt64(fact % 64)) }
+        // Facts asked anywhere below each node, for the continuation of parts.
+        var below = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: nodes.count)
+        for n in order.reversed() {
+            if case .question(let q) = nodes[n], let f = factIndex[q.fact] { let (w, m) = bit(f); below[n][w] |= m }
+            for edge in successors[n] { if let t = edge.target { for w in 0..<words { below[n][w] |= below[t][w] } } }
+        }
+        var asked = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: nodes.count)
+        var problems: [Problem] = []
+        for n in order {
+            var out = asked[n]
+            switch nodes[n] {
+            case .question(let q):
+                if let f = factIndex[q.fact] {
+                    let (w, m) = bit(f)
+                    if asked[n][w] & m != 0 {
+                        problems.append(Problem(.repeatedFact, at: q.location,
+                                                "fact '\(q.fact)' is asked again by '\(q.id)' on a path that already asked it; a path may ask each fact once"))
+                    }
+                    out[w] |= m
+                }
+            case .part:
+                if let start = successors[n][0].target, let then = successors[n][1].target {
+                    for w in 0..<words { asked[start][w] |= out[w]; asked[then][w] |= out[w] | below[start][w] }
+                }
+                continue
+            default:
+                break
+            }
+            for edge in successors[n] { if let t = edge.target { for w in 0..<words { asked[t][w] |= out[w] } } }
         }
         return problems
     }

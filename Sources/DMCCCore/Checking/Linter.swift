@@ -63,6 +63,10 @@ public enum Linter {
             for value in fact.values where !values.insert(value.value).inserted {
                 problems.append(Problem(.duplicateOption, at: value.label.location, "fact '\(fact.id)' lists value '\(value.value)' twice"))
             }
+            for value in fact.values where value.value == Answer.unknownSpelling {
+                problems.append(Problem(.invalidValue, at: value.label.location,
+                                        "fact '\(fact.id)' uses the value '\(Answer.unknownSpelling)', which means \"don't know\"; choose another spelling"))
+            }
         }
         return problems
     }
@@ -165,8 +169,12 @@ public enum Linter {
                 need(o.explanation, "the explanation of '\(o.id)'")
                 for (i, c) in o.conditions.enumerated() { need(c, "condition \(i + 1) of '\(o.id)'") }
                 for (i, a) in o.alternatives.enumerated() { need(a, "alternative \(i + 1) of '\(o.id)'") }
+                for r in o.legalBasis { need(r.ref, "a legal reference of '\(o.id)'") }
             case .dateSwitch(let d):
                 need(d.change, "the change text of '\(d.id)'")
+                for r in d.legalBasis { need(r.ref, "a legal reference of '\(d.id)'") }
+            case .part(let p):
+                need(p.label, "the label of '\(p.id)'")
             }
         }
         return problems

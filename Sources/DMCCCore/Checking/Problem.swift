@@ -19,6 +19,7 @@ public struct Problem: Error, Sendable, Equatable, Comparable, CustomStringConve
         case missingTranslation = "missing-translation"
         case deadEnd = "dead-end"
         case dateConflict = "date-conflict"
+        case repeatedFact = "repeated-fact"
         case unknownScenario = "unknown-scenario"
     }
 

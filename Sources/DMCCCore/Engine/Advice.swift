@@ -18,37 +18,64 @@ public struct AppliedRuleChange: Sendable, Equatable {
     public var legalBasis: [LegalReference]
 }
 
+/// A shared part passed on the way (see `PartCall`): its heading and the outcome it ended in,
+/// whose conditions and legal basis belong to the advice too.
+public struct PassedPart: Sendable, Equatable {
+    public var partID: String
+    public var label: LocalizedText
+    public var outcome: Outcome
+}
+
 /// What the engine returns: the advice, or the next question it needs answered.
-public enum Advice: Sendable, Equatable {
-    case complete(outcome: Outcome, path: [PathStep], ruleChanges: [AppliedRuleChange], date: CalendarDate)
-    case incomplete(missing: Question, path: [PathStep], ruleChanges: [AppliedRuleChange], date: CalendarDate)
-
-    public var path: [PathStep] {
-        switch self {
-        case .complete(_, let path, _, _), .incomplete(_, let path, _, _): path
-        }
+public struct Advice: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        case complete(Outcome)
+        case incomplete(missing: Question)
     }
 
-    public var ruleChanges: [AppliedRuleChange] {
-        switch self {
-        case .complete(_, _, let changes, _), .incomplete(_, _, let changes, _): changes
-        }
-    }
+    public var status: Status
+    /// Every question answered on the way, in order.
+    public var path: [PathStep]
+    public var ruleChanges: [AppliedRuleChange]
+    /// Shared parts passed on the way, in order.
+    public var parts: [PassedPart]
+    public var date: CalendarDate
 
-    public var date: CalendarDate {
-        switch self {
-        case .complete(_, _, _, let date), .incomplete(_, _, _, let date): date
-        }
+    public init(status: Status, path: [PathStep], ruleChanges: [AppliedRuleChange], parts: [PassedPart] = [],
+                date: CalendarDate) {
+        self.status = status
+        self.path = path
+        self.ruleChanges = ruleChanges
+        self.parts = parts
+        self.date = date
     }
 
     public var outcome: Outcome? {
-        if case .complete(let outcome, _, _, _) = self { return outcome }
+        if case .complete(let outcome) = status { return outcome }
         return nil
     }
 
     public var missing: Question? {
-        if case .incomplete(let question, _, _, _) = self { return question }
+        if case .incomplete(let question) = status { return question }
         return nil
+    }
+
+    /// What the advice says overall: the strictest of the final outcome and the parts passed on the way
+    /// (a contract may be fine while the call that sold it needed consent). Nil while incomplete.
+    public var verdict: Verdict? {
+        guard let outcome else { return nil }
+        return ([outcome.verdict] + parts.map(\.outcome.verdict)).max { $0.strictness < $1.strictness }
+    }
+}
+
+extension Verdict {
+    /// Orders verdicts from the most to the least permissive.
+    public var strictness: Int {
+        switch self {
+        case .allowed: 0
+        case .allowedIf: 1
+        case .notAllowed: 2
+        }
     }
 }
 

@@ -14,7 +14,9 @@ public enum Engine {
             }
             facts[name] = value
         }
-        try validate(facts, in: kb)
+        // "unknown" (don't know) is not a value of the vocabulary; the fact itself must exist.
+        try validate(facts.filter { $0.value != Answer.unknownSpelling }, in: kb)
+        for name in facts.keys.sorted() where kb.factsByID[name] == nil { throw .unknownFact(name, valid: kb.facts.map(\.id)) }
         return facts
     }
 
@@ -27,21 +29,31 @@ public enum Engine {
         }
     }
 
-    /// - Parameter unofferedAsMissing: treat an answer that the question on the path does not offer
-    ///   as not given (the wizard keeps answers from other branches) instead of refusing it.
-    public static func advise(_ kb: KnowledgeBase, facts: [String: String], on date: CalendarDate,
-                              unofferedAsMissing: Bool = false) throws(AdviceError) -> Advice {
+    /// The advice for answers given by fact, as `advise --fact` and replay give them.
+    public static func advise(_ kb: KnowledgeBase, facts: [String: String], on date: CalendarDate) throws(AdviceError) -> Advice {
         try validate(facts, in: kb)
+        return try walk(kb, on: date) { facts[$0.fact] }
+    }
+
+    /// Walks the graph from the root on the action date, asking `answer` for every question on the
+    /// path. Answers are asked per question, so a value given to one question is never used for
+    /// another that happens to ask the same fact; nil means "not answered yet" and makes the advice
+    /// incomplete at that question.
+    public static func walk(_ kb: KnowledgeBase, on date: CalendarDate,
+                            answer: (Question) throws(AdviceError) -> String?) throws(AdviceError) -> Advice {
         if let from = kb.metadata.coversFrom, date < from { throw .dateNotCovered(date, coversFrom: from) }
         var path: [PathStep] = []
         var changes: [AppliedRuleChange] = []
+        var parts: [PassedPart] = []
+        /// Where to go on after each shared part being walked, innermost last.
+        var returns: [PartCall] = []
         var current = kb.metadata.root
         // A valid knowledge base is acyclic; the bound only keeps a broken one from looping forever.
-        for _ in 0...kb.nodes.count {
+        for _ in 0...(2 * kb.nodes.count + 1) {
             switch kb.node(current) {
             case .question(let q)?:
-                guard let value = facts[q.fact], !(unofferedAsMissing && q.option(for: value) == nil) else {
-                    return .incomplete(missing: q, path: path, ruleChanges: changes, date: date)
+                guard let value = try answer(q) else {
+                    return Advice(status: .incomplete(missing: q), path: path, ruleChanges: changes, parts: parts, date: date)
                 }
                 guard let option = q.option(for: value) else {
                     throw .valueNotOffered(question: q.id, fact: q.fact, value: value, offered: q.options.map(\.value))
@@ -53,9 +65,17 @@ public enum Engine {
                                                  side: date < d.changeDate ? .before : .onOrAfter,
                                                  change: d.change, legalBasis: d.legalBasis))
                 current = d.next(on: date)
+            case .part(let p)?:
+                returns.append(p)
+                current = p.start
             case .outcome(let o)?:
                 guard o.holds(on: date) else { throw .outcomeNotValid(outcome: o.id, date: date) }
-                return .complete(outcome: o, path: path, ruleChanges: changes, date: date)
+                if o.verdict != .notAllowed, let part = returns.popLast() {
+                    parts.append(PassedPart(partID: part.id, label: part.label, outcome: o))
+                    current = part.then
+                    continue
+                }
+                return Advice(status: .complete(o), path: path, ruleChanges: changes, parts: parts, date: date)
             case nil:
                 break
             }

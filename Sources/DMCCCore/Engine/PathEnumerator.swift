@@ -3,9 +3,18 @@ public struct DecisionPath: Sendable, Equatable {
     public enum Step: Sendable, Equatable {
         case answer(question: String, fact: String, value: String)
         case date(switchID: String, side: AppliedRuleChange.Side, changeDate: CalendarDate)
+        /// A shared part that ended in `outcome` and let the walk go on.
+        case part(partID: String, outcome: Outcome)
     }
     public var steps: [Step]
     public var outcome: Outcome
+
+    /// The overall verdict, as `Advice.verdict` gives it: the strictest of the outcome and the parts passed.
+    public var verdict: Verdict {
+        var verdict = outcome.verdict
+        for case .part(_, let o) in steps where o.verdict.strictness > verdict.strictness { verdict = o.verdict }
+        return verdict
+    }
 
     /// The facts this path answers, ready for `Engine.advise`.
     public var facts: [String: String] {
@@ -34,20 +43,37 @@ public enum PathEnumerator {
     /// Paths are built depth-first with an explicit stack; `limit` stops a runaway enumeration of a
     /// huge generated graph (the count of paths in a DAG can grow exponentially).
     public static func paths(in kb: KnowledgeBase, limit: Int = 100_000) -> [DecisionPath] {
+        struct Partial {
+            var id: String
+            var steps: [DecisionPath.Step]
+            var depth: Int
+            /// The shared parts being walked, innermost last.
+            var returns: [PartCall]
+        }
         var result: [DecisionPath] = []
-        var stack: [(id: String, steps: [DecisionPath.Step], depth: Int)] = [(kb.metadata.root, [], 0)]
-        while let (id, steps, depth) = stack.popLast(), result.count < limit {
-            guard depth <= kb.nodes.count else { continue }
-            switch kb.node(id) {
+        var stack = [Partial(id: kb.metadata.root, steps: [], depth: 0, returns: [])]
+        while let partial = stack.popLast(), result.count < limit {
+            guard partial.depth <= 2 * kb.nodes.count + 1 else { continue }
+            func push(_ next: String, _ step: DecisionPath.Step?, returns: [PartCall]? = nil) {
+                stack.append(Partial(id: next, steps: step.map { partial.steps + [$0] } ?? partial.steps,
+                                     depth: partial.depth + 1, returns: returns ?? partial.returns))
+            }
+            switch kb.node(partial.id) {
             case .outcome(let o)?:
-                result.append(DecisionPath(steps: steps, outcome: o))
+                if o.verdict != .notAllowed, let part = partial.returns.last {
+                    push(part.then, .part(partID: part.id, outcome: o), returns: partial.returns.dropLast())
+                } else {
+                    result.append(DecisionPath(steps: partial.steps, outcome: o))
+                }
             case .question(let q)?:
                 for option in q.options.reversed() {
-                    stack.append((option.next, steps + [.answer(question: q.id, fact: q.fact, value: option.value)], depth + 1))
+                    push(option.next, .answer(question: q.id, fact: q.fact, value: option.value))
                 }
             case .dateSwitch(let d)?:
-                stack.append((d.onOrAfter, steps + [.date(switchID: d.id, side: .onOrAfter, changeDate: d.changeDate)], depth + 1))
-                stack.append((d.before, steps + [.date(switchID: d.id, side: .before, changeDate: d.changeDate)], depth + 1))
+                push(d.onOrAfter, .date(switchID: d.id, side: .onOrAfter, changeDate: d.changeDate))
+                push(d.before, .date(switchID: d.id, side: .before, changeDate: d.changeDate))
+            case .part(let p)?:
+                push(p.start, nil, returns: partial.returns + [p])
             case nil:
                 continue
             }

@@ -4,7 +4,7 @@ import Yams
 extension FileReader {
     mutating func metadata(_ node: Node) -> KnowledgeMetadata? {
         guard let f = fields(node, "the 'knowledge:' block",
-                             allowed: ["version", "reviewed", "jurisdiction", "languages", "root", "covers-from", "scenarios"],
+                             allowed: ["version", "reviewed", "review-due", "jurisdiction", "languages", "root", "covers-from", "scenarios"],
                              required: ["version", "reviewed", "jurisdiction", "languages", "root", "scenarios"]) else { return nil }
         let languages = strings(f["languages"], "'languages'")
         for (language, item) in zip(languages, sequence(f["languages"], "'languages'"))
@@ -24,6 +24,7 @@ extension FileReader {
         return KnowledgeMetadata(
             version: string(f["version"], "'version'") ?? "?",
             reviewed: date(f["reviewed"], "'reviewed'"),
+            reviewDue: date(f["review-due"], "'review-due'"),
             jurisdiction: string(f["jurisdiction"], "'jurisdiction'") ?? "NL",
             languages: languages.isEmpty ? [Language.nl.rawValue] : languages,
             root: string(f["root"], "'root'") ?? "",
@@ -60,6 +61,7 @@ extension FileReader {
     private static let outcomeKeys = ["id", "verdict", "scenario", "title", "explanation", "conditions", "alternatives",
                                       "legal-basis", "valid-from", "valid-until"]
     private static let dateSwitchKeys = ["id", "on-date", "change", "legal-basis", "before", "on-or-after"]
+    private static let partKeys = ["id", "part", "then", "label"]
 
     private mutating func knowledgeNode(_ node: Node) -> KnowledgeNode? {
         guard case .mapping(let mapping) = node else {
@@ -69,12 +71,13 @@ extension FileReader {
         let keys = Set(mapping.keys.compactMap { $0.scalar?.string })
         if keys.contains("ask") { return question(node).map(KnowledgeNode.question) }
         if keys.contains("on-date") { return dateSwitch(node).map(KnowledgeNode.dateSwitch) }
+        if keys.contains("part") { return part(node).map(KnowledgeNode.part) }
         if !keys.isDisjoint(with: ["verdict", "title", "explanation", "conditions", "alternatives", "legal-basis"]) {
             return outcome(node).map(KnowledgeNode.outcome)
         }
         let id = mapping["id"]?.scalar?.string ?? "?"
         report(.structure, at: node,
-               "node '\(id)' is neither a question ('ask:'), an outcome ('verdict:') nor a date switch ('on-date:')")
+               "node '\(id)' is neither a question ('ask:'), an outcome ('verdict:'), a date switch ('on-date:') nor a part ('part:')")
         return nil
     }
 
@@ -134,6 +137,17 @@ extension FileReader {
             legalBasis: legalBasis(f["legal-basis"], "the legal basis of '\(id)'"),
             before: string(f["before"], "'before' of '\(id)'") ?? "",
             onOrAfter: string(f["on-or-after"], "'on-or-after' of '\(id)'") ?? "",
+            location: f.location)
+    }
+
+    private mutating func part(_ node: Node) -> PartCall? {
+        guard let f = fields(node, "a part", allowed: Self.partKeys, required: Self.partKeys),
+              let id = string(f["id"], "a part's 'id'") else { return nil }
+        return PartCall(
+            id: id,
+            start: string(f["part"], "'part' of '\(id)'") ?? "",
+            then: string(f["then"], "'then' of '\(id)'") ?? "",
+            label: localized(f["label"], "the label of '\(id)'") ?? LocalizedText([:], location: f.location),
             location: f.location)
     }
 }

@@ -194,7 +194,17 @@ struct FileReader {
     mutating func legalBasis(_ node: Node?, _ what: @autoclosure () -> String) -> [LegalReference] {
         sequence(node, what()).compactMap { item in
             guard let f = fields(item, "a reference in \(what())", allowed: ["ref", "grade"], required: ["ref", "grade"]),
-                  let ref = string(f["ref"], "'ref'"), let gradeText = string(f["grade"], "'grade'") else { return nil }
+                  let refNode = f["ref"], let gradeText = string(f["grade"], "'grade'") else { return nil }
+            // A bare string (an article number) reads the same in every language; words need a translation.
+            let ref: LocalizedText
+            if refNode.scalar != nil {
+                guard let text = string(refNode, "'ref'") else { return nil }
+                ref = LocalizedText(Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, text) }),
+                                    location: f.location)
+            } else {
+                guard let text = localized(refNode, "the 'ref' of a reference in \(what())") else { return nil }
+                ref = text
+            }
             guard let grade = Grade(rawValue: gradeText) else {
                 let valid = Grade.allCases.map(\.rawValue).joined(separator: ", ")
                 report(.invalidValue, at: f["grade"]!, "grade '\(gradeText)' is not one of: \(valid)")

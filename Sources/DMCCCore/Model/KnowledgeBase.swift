@@ -15,7 +15,8 @@ public enum Grade: String, CaseIterable, Sendable, Codable {
 }
 
 public struct LegalReference: Sendable, Equatable, Hashable {
-    public var ref: String
+    /// The reference as shown in each language; a bare article number reads the same in every language.
+    public var ref: LocalizedText
     public var grade: Grade
     public var location: SourceLocation
 }
@@ -77,16 +78,31 @@ public struct DateSwitch: Sendable, Equatable {
     public func next(on date: CalendarDate) -> String { date < changeDate ? before : onOrAfter }
 }
 
+/// A node that runs a shared part of the tree (for example the rules for a marketing call, which
+/// both the call scenario and the phone-contract scenario need) from `start`. When the part ends in an
+/// outcome that allows, the walk goes on at `then` and that outcome becomes part of the advice; when
+/// it ends in `not-allowed`, that outcome is the advice.
+public struct PartCall: Sendable, Equatable {
+    public var id: String
+    public var start: String
+    public var then: String
+    /// The heading of the part in the advice, e.g. "The sales call itself".
+    public var label: LocalizedText
+    public var location: SourceLocation
+}
+
 public enum KnowledgeNode: Sendable, Equatable {
     case question(Question)
     case outcome(Outcome)
     case dateSwitch(DateSwitch)
+    case part(PartCall)
 
     public var id: String {
         switch self {
         case .question(let q): q.id
         case .outcome(let o): o.id
         case .dateSwitch(let d): d.id
+        case .part(let p): p.id
         }
     }
 
@@ -95,6 +111,7 @@ public enum KnowledgeNode: Sendable, Equatable {
         case .question(let q): q.location
         case .outcome(let o): o.location
         case .dateSwitch(let d): d.location
+        case .part(let p): p.location
         }
     }
 
@@ -104,6 +121,7 @@ public enum KnowledgeNode: Sendable, Equatable {
         case .question(let q): q.options.map { ($0.next, $0.location) }
         case .outcome: []
         case .dateSwitch(let d): [(d.before, d.location), (d.onOrAfter, d.location)]
+        case .part(let p): [(p.start, p.location), (p.then, p.location)]
         }
     }
 }
@@ -133,6 +151,8 @@ public struct Scenario: Sendable, Equatable {
 public struct KnowledgeMetadata: Sendable, Equatable {
     public var version: String
     public var reviewed: CalendarDate?
+    /// When the knowledge must be reviewed again; advice after this date says the review is overdue.
+    public var reviewDue: CalendarDate?
     public var jurisdiction: String
     public var languages: [String]
     public var root: String

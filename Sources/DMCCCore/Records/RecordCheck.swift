@@ -69,7 +69,11 @@ public enum Replay {
         }
         let advice: Advice
         do {
-            advice = try Engine.advise(kb, facts: facts, on: date, unofferedAsMissing: true)
+            // Replay gives each question the answer the record holds for that very question: an answer is
+            // never carried over to another question that asks the same fact.
+            var byQuestion: [String: String] = [:]
+            for step in record.advice.path where facts[step.fact] == step.value { byQuestion[step.question] = step.value }
+            advice = try Engine.walk(kb, on: date) { q in byQuestion[q.id].flatMap { q.option(for: $0) != nil ? $0 : nil } }
         } catch {
             return Result(changed: true, lines: lines + [error.description], advice: nil)
         }

@@ -20,12 +20,18 @@ public enum AdviceRenderer {
                 if conditions.isEmpty { out.append("  " + Wording.text(.noConditions, language)) }
                 for c in conditions { out += TextLayout.hanging(c, prefix: "  [ ] ", width: w) }
             }
+            for part in report.parts ?? [] {
+                out.append("")
+                out.append(part.label)
+                out += TextLayout.hanging("\(part.verdictLabel): \(part.title)", prefix: "  ", width: w)
+                for c in part.conditions { out += TextLayout.hanging(c, prefix: "  [ ] ", width: w) }
+            }
             section(.alternatives)
             let alternatives = report.alternatives ?? []
             if alternatives.isEmpty { out.append("  " + Wording.text(.noAlternatives, language)) }
             for a in alternatives { out += TextLayout.hanging(a, prefix: "  - ", width: w) }
             section(.legalBasis)
-            for r in report.legalBasis ?? [] { out += TextLayout.hanging("\(r.ref) (\(r.gradeLabel))", prefix: "  - ", width: w) }
+            for r in allReferences(report) { out += TextLayout.hanging("\(r.ref) (\(r.gradeLabel))", prefix: "  - ", width: w) }
         } else if let missing = report.missing {
             out.append(Wording.text(.incomplete, language))
             if !report.path.isEmpty {
@@ -46,7 +52,7 @@ public enum AdviceRenderer {
             out += TextLayout.hanging("(\(side))", prefix: "  ", width: w)
         }
         out.append("")
-        out += TextLayout.wrap("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(Wording.text(.knowledge, language)) \(report.knowledge.version) (sha256 \(report.knowledge.sha256.prefix(12)))", width: w)
+        out += TextLayout.wrap("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(knowledgeLine(report, language)) (sha256 \(report.knowledge.sha256.prefix(12)))", width: w)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -66,12 +72,20 @@ public enum AdviceRenderer {
                 if conditions.isEmpty { out.append(Wording.text(.noConditions, language)) }
                 for c in conditions { out.append("- [ ] \(escape(c))") }
             }
+            for part in report.parts ?? [] {
+                out.append("")
+                out.append("### " + escape(part.label))
+                out.append("")
+                out.append("\(escape(part.verdictLabel)): \(escape(part.title))")
+                if !part.conditions.isEmpty { out.append("") }
+                for c in part.conditions { out.append("- [ ] \(escape(c))") }
+            }
             section(.alternatives)
             let alternatives = report.alternatives ?? []
             if alternatives.isEmpty { out.append(Wording.text(.noAlternatives, language)) }
             for a in alternatives { out.append("- \(escape(a))") }
             section(.legalBasis)
-            for r in report.legalBasis ?? [] { out.append("- \(escape(r.ref)) (_\(r.gradeLabel)_)") }
+            for r in allReferences(report) { out.append("- \(escape(r.ref)) (_\(r.gradeLabel)_)") }
         } else if let missing = report.missing {
             out.append("# " + Wording.text(.incomplete, language))
             if !report.path.isEmpty {
@@ -91,15 +105,36 @@ public enum AdviceRenderer {
         out.append("")
         out.append("---")
         out.append("")
-        out.append("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(Wording.text(.knowledge, language)) \(report.knowledge.version) (sha256 `\(report.knowledge.sha256)`)")
+        out.append("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(knowledgeLine(report, language)) (sha256 `\(report.knowledge.sha256)`)")
         return out.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ report: AdviceReport) -> String {
+    /// The legal basis of the outcome, then that of the parts passed on the way, each reference once.
+    static func allReferences(_ report: AdviceReport) -> [AdviceReport.Reference] {
+        var seen = Set<String>()
+        return ((report.legalBasis ?? []) + (report.parts ?? []).flatMap(\.legalBasis)).filter { seen.insert($0.ref).inserted }
+    }
+
+    /// "Kennisbank 2026.11.2, beoordeeld op 29 november 2026": which knowledge the advice rests on and how fresh it is.
+    public static func knowledgeLine(_ report: AdviceReport, _ language: Language) -> String {
+        var line = "\(Wording.text(.knowledge, language)) \(report.knowledge.version)"
+        if let reviewed = report.knowledge.reviewed {
+            line += ", \(Wording.text(.reviewedOn, language)) \(spelled(reviewed, language))"
+        }
+        if let due = report.knowledge.reviewDue, let dueDate = CalendarDate(iso: due), let date = CalendarDate(iso: report.date),
+           date > dueDate {
+            line += " (\(Wording.text(.reviewOverdue, language)) \(spelled(due, language)))"
+        }
+        return line
+    }
+
+    public static func json(_ report: AdviceReport) -> String { encodeJSON(report) }
+
+    static func encodeJSON(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and arrays of this report cannot fail.
-        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+        // Encoding plain strings and arrays of a report cannot fail.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -113,7 +148,7 @@ public enum AdviceRenderer {
         return out
     }
 
-    private static func spelled(_ iso: String, _ language: Language) -> String {
+    static func spelled(_ iso: String, _ language: Language) -> String {
         CalendarDate(iso: iso)?.spelledOut(language) ?? iso
     }
 }

@@ -44,6 +44,24 @@ public struct AdviceReport: Sendable, Equatable, Codable {
     public struct KnowledgeID: Sendable, Equatable, Codable {
         public var version: String
         public var sha256: String
+        /// When the knowledge was last reviewed and is due again (absent in records made before they were kept).
+        public var reviewed: String?
+        public var reviewDue: String?
+        enum CodingKeys: String, CodingKey { case version, sha256, reviewed, reviewDue = "review-due" }
+    }
+
+    /// A shared part passed on the way (e.g. the sales call behind a phone contract) and what it requires.
+    public struct Part: Sendable, Equatable, Codable {
+        public var label: String
+        public var outcome: String
+        public var verdict: String
+        public var verdictLabel: String
+        public var title: String
+        public var conditions: [String]
+        public var legalBasis: [Reference]
+        enum CodingKeys: String, CodingKey {
+            case label, outcome, verdict, verdictLabel = "verdict-label", title, conditions, legalBasis = "legal-basis"
+        }
     }
 
     public var status: String
@@ -56,6 +74,7 @@ public struct AdviceReport: Sendable, Equatable, Codable {
     public var conditions: [String]?
     public var alternatives: [String]?
     public var legalBasis: [Reference]?
+    public var parts: [Part]?
     public var path: [Step]
     public var ruleChanges: [RuleChange]
     public var date: String
@@ -65,7 +84,7 @@ public struct AdviceReport: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case status, verdict, verdictLabel = "verdict-label", outcome, title, explanation, scenarios
-        case conditions, alternatives, legalBasis = "legal-basis", path, ruleChanges = "rule-changes"
+        case conditions, alternatives, legalBasis = "legal-basis", parts, path, ruleChanges = "rule-changes"
         case date, language, knowledge, missing
     }
 
@@ -73,7 +92,7 @@ public struct AdviceReport: Sendable, Equatable, Codable {
 
     public init(_ advice: Advice, in kb: KnowledgeBase, language: Language) {
         func refs(_ list: [LegalReference]) -> [Reference] {
-            list.map { Reference(ref: $0.ref, grade: $0.grade.rawValue, gradeLabel: Wording.grade($0.grade, language)) }
+            list.map { Reference(ref: $0.ref.text(language), grade: $0.grade.rawValue, gradeLabel: Wording.grade($0.grade, language)) }
         }
         path = advice.path.map { step in
             let question = kb.question(step.questionID)
@@ -87,12 +106,21 @@ public struct AdviceReport: Sendable, Equatable, Codable {
         }
         date = advice.date.description
         self.language = language.rawValue
-        knowledge = KnowledgeID(version: kb.metadata.version, sha256: kb.sha256)
-        switch advice {
-        case .complete(let o, _, _, _):
+        knowledge = KnowledgeID(version: kb.metadata.version, sha256: kb.sha256,
+                                reviewed: kb.metadata.reviewed?.description, reviewDue: kb.metadata.reviewDue?.description)
+        if !advice.parts.isEmpty {
+            parts = advice.parts.map { part in
+                Part(label: part.label.text(language), outcome: part.outcome.id, verdict: part.outcome.verdict.rawValue,
+                     verdictLabel: Wording.verdict(part.outcome.verdict, language), title: part.outcome.title.text(language),
+                     conditions: part.outcome.conditions.map { $0.text(language) }, legalBasis: refs(part.outcome.legalBasis))
+            }
+        }
+        switch advice.status {
+        case .complete(let o):
+            let overall = advice.verdict ?? o.verdict
             status = "complete"
-            verdict = o.verdict.rawValue
-            verdictLabel = Wording.verdict(o.verdict, language)
+            verdict = overall.rawValue
+            verdictLabel = Wording.verdict(overall, language)
             outcome = o.id
             title = o.title.text(language)
             explanation = o.explanation.text(language)
@@ -100,7 +128,7 @@ public struct AdviceReport: Sendable, Equatable, Codable {
             conditions = o.conditions.map { $0.text(language) }
             alternatives = o.alternatives.map { $0.text(language) }
             legalBasis = refs(o.legalBasis)
-        case .incomplete(let q, _, _, _):
+        case .incomplete(let q):
             status = "incomplete"
             missing = Missing(fact: q.fact, question: q.id, text: q.text.text(language), why: q.why.text(language),
                               options: q.options.map { Choice(value: $0.value, label: kb.label(of: $0.value, in: q).text(language)) })

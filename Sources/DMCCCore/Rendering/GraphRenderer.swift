@@ -17,6 +17,10 @@ public enum GraphRenderer {
                 out.append("    \(id)[/\"\(d.changeDate)\"/]")
                 out.append("    \(id) -->|\"< \(d.changeDate)\"| \(safeID(d.before))")
                 out.append("    \(id) -->|\"≥ \(d.changeDate)\"| \(safeID(d.onOrAfter))")
+            case .part(let p):
+                out.append("    \(id)[[\"\(quote(p.label.text(language)))\"]]")
+                out.append("    \(id) -->|part| \(safeID(p.start))")
+                out.append("    \(id) -->|then| \(safeID(p.then))")
             case .outcome(let o):
                 out.append("    \(id)([\"\(quote(Wording.verdict(o.verdict, language))): \(quote(o.title.text(language)))\"])")
                 out.append("    class \(id) \(o.verdict.rawValue)")
@@ -42,6 +46,10 @@ public enum GraphRenderer {
                 out.append("  \"\(d.id)\" [shape=parallelogram, label=\"\(d.changeDate)\"];")
                 out.append("  \"\(d.id)\" -> \"\(d.before)\" [label=\"< \(d.changeDate)\"];")
                 out.append("  \"\(d.id)\" -> \"\(d.onOrAfter)\" [label=\">= \(d.changeDate)\"];")
+            case .part(let p):
+                out.append("  \"\(p.id)\" [shape=component, label=\"\(quote(p.label.text(language)))\"];")
+                out.append("  \"\(p.id)\" -> \"\(p.start)\" [label=\"part\", style=dashed];")
+                out.append("  \"\(p.id)\" -> \"\(p.then)\" [label=\"then\"];")
             case .outcome(let o):
                 out.append("  \"\(o.id)\" [shape=box, style=filled, fillcolor=\"\(colours[o.verdict]!)\", label=\"\(quote(Wording.verdict(o.verdict, language))): \(quote(o.title.text(language)))\"];")
             }
@@ -61,10 +69,11 @@ public enum GraphRenderer {
                 case .answer(_, let fact, let value): "\(fact)=\(value)"
                 case .date(_, .before, let date): "date<\(date)"
                 case .date(_, .onOrAfter, let date): "date≥\(date)"
+                case .part(let id, let outcome): "\(id): \(Wording.verdict(outcome.verdict, language)) (\(outcome.id))"
                 }
             }.joined(separator: ", ")
-            let basis = path.outcome.legalBasis.map { "\($0.ref) (\(Wording.grade($0.grade, language)))" }.joined(separator: "; ")
-            out.append("| \(i + 1) | \(cell(answers)) | \(Wording.verdict(path.outcome.verdict, language)) | \(cell(path.outcome.id)): \(cell(path.outcome.title.text(language))) | \(cell(basis)) |")
+            let basis = path.outcome.legalBasis.map { "\($0.ref.text(language)) (\(Wording.grade($0.grade, language)))" }.joined(separator: "; ")
+            out.append("| \(i + 1) | \(cell(answers)) | \(Wording.verdict(path.verdict, language)) | \(cell(path.outcome.id)): \(cell(path.outcome.title.text(language))) | \(cell(basis)) |")
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -34,7 +34,7 @@ public enum Wording {
     public enum Key: Sendable {
         case why, conditions, alternatives, legalBasis, ruleChange, actionDate, knowledge
         case incomplete, nextQuestion, answerWith, noConditions, noAlternatives
-        case ruleAppliesBefore, ruleAppliesAfter
+        case ruleAppliesBefore, ruleAppliesAfter, reviewedOn, reviewOverdue
     }
 
     public static func text(_ key: Key, _ language: Language) -> String {
@@ -55,6 +55,8 @@ public enum Wording {
             case .noAlternatives: "Geen."
             case .ruleAppliesBefore: "deze actie valt vóór de wijziging; de oude regel geldt"
             case .ruleAppliesAfter: "deze actie valt op of na de wijziging; de nieuwe regel geldt"
+            case .reviewedOn: "juridisch beoordeeld op"
+            case .reviewOverdue: "let op: de kennisbank moest opnieuw beoordeeld zijn op"
             }
         case .en:
             switch key {
@@ -72,6 +74,8 @@ public enum Wording {
             case .noAlternatives: "None."
             case .ruleAppliesBefore: "this action falls before the change; the old rule applies"
             case .ruleAppliesAfter: "this action falls on or after the change; the new rule applies"
+            case .reviewedOn: "legally reviewed on"
+            case .reviewOverdue: "note: the knowledge was due for review on"
             }
         }
     }

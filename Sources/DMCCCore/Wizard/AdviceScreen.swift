@@ -44,7 +44,8 @@ enum AdviceScreen {
         let body = body(s, kb)
         let room = bodyHeight(s)
         let top = min(scroll, max(0, body.count - room))
-        let verdict = outcome.verdict
+        // What the advice says overall: the strictest of the outcome and the shared parts passed.
+        let verdict = advice.verdict ?? outcome.verdict
         let banner = StyledLine([Span(" " + WizardView.symbol(verdict, s) + " " + Wording.verdict(verdict, s.language).uppercased() + " ",
                                       .verdict(verdict))], fill: true)
         let footer = WizardView.footer(.advice, s)
@@ -85,13 +86,21 @@ enum AdviceScreen {
             heading(Wording.text(.conditions, L))
             items(conditions, "[ ] ")
         }
+        // Shared parts passed on the way (the sales call behind a contract) bring their own conditions.
+        for part in report.parts ?? [] {
+            heading(part.label)
+            items(["\(part.verdictLabel): \(part.title)"], "")
+            items(part.conditions, "[ ] ")
+        }
         let alternatives = report.alternatives ?? []
         if !alternatives.isEmpty {
             heading(Wording.text(.alternatives, L))
             items(alternatives, WizardView.arrow(s) + " ")
         }
         heading(Wording.text(.legalBasis, L))
-        items((report.legalBasis ?? []).map { "\($0.ref) (\($0.gradeLabel))" }, "§ ")
+        var seen = Set<String>()
+        let references = ((report.legalBasis ?? []) + (report.parts ?? []).flatMap(\.legalBasis)).filter { seen.insert($0.ref).inserted }
+        items(references.map { "\($0.ref) (\($0.gradeLabel))" }, "§ ")
         for change in report.ruleChanges {
             heading(Wording.text(.ruleChange, L))
             items([change.text, "(\(Wording.ruleSide(change.applies, L)))"], "")

@@ -2,7 +2,7 @@
 enum NoteScreen {
     static func update(_ action: WizardAction, _ question: String, _ original: String?, _ s: inout WizardState, _ kb: KnowledgeBase) {
         func edit(_ change: (inout String) -> Void) {
-            var entry = s.session.answers[question] ?? Answer()
+            var entry = s.session.answers[question] ?? SessionAnswer()
             var text = entry.note ?? ""
             change(&text)
             entry.note = text

@@ -23,8 +23,8 @@ enum QuestionScreen {
     /// Answers the question on screen; the walk goes on with any later answers given to the same questions.
     static func answer(_ question: Question, _ index: Int, _ s: inout WizardState, _ now: String, _ kb: KnowledgeBase) {
         guard question.options.indices.contains(index) else { return }
-        var entry = s.session.answers[question.id] ?? Answer()
-        entry.given = Answer.Given(value: .option(question.options[index].value), time: now)
+        var entry = s.session.answers[question.id] ?? SessionAnswer()
+        entry.given = SessionAnswer.Given(value: .value(question.options[index].value), time: now)
         entry.takenBack = false
         s.session.answers[question.id] = entry
         s.screen = Wizard.walkScreen(s, kb)

@@ -1,26 +1,12 @@
-/// What a person gave to one question. An answer belongs to the question it was given to: it is
-/// never used for another question, even one that asks the same fact.
-public enum AnswerValue: Sendable, Hashable, Codable {
-    /// One of the question's options, by its value.
-    case option(String)
-    // Room for issue 11: `case unknown` ("I don't know") fits here without another redesign.
-
-    /// The value the engine walks with.
-    public var optionValue: String? {
-        switch self {
-        case .option(let value): value
-        }
-    }
-}
-
 /// Everything kept for one question, keyed in the session by question id: the value with the
 /// time it was given, and the consultant's note.
-public struct Answer: Sendable, Equatable, Codable {
+public struct SessionAnswer: Sendable, Equatable, Codable {
     public struct Given: Sendable, Equatable, Codable {
-        public var value: AnswerValue
+        /// One of the question's values; `Answer.unknown` ("don't know", issue 11) fits here too.
+        public var value: Answer
         /// When it was answered (ISO 8601, the shell's clock).
         public var time: String
-        public init(value: AnswerValue, time: String) { self.value = value; self.time = time }
+        public init(value: Answer, time: String) { self.value = value; self.time = time }
     }
 
     public var given: Given?
@@ -36,7 +22,7 @@ public struct Answer: Sendable, Equatable, Codable {
     }
 
     /// The value the walk uses: none while taken back.
-    public var inEffect: AnswerValue? { takenBack ? nil : given?.value }
+    public var inEffect: Answer? { takenBack ? nil : given?.value }
 
     var isEmpty: Bool { given == nil && (note ?? "").isEmpty }
 }
@@ -56,7 +42,7 @@ public struct Session: Sendable, Equatable, Codable {
     public var consultant = ""
     public var subject = ""
     /// By question id.
-    public var answers: [String: Answer] = [:]
+    public var answers: [String: SessionAnswer] = [:]
     /// The record id once the advice as it stands has been saved; any change clears it.
     public var savedAs: String?
 
@@ -69,8 +55,9 @@ public struct Session: Sendable, Equatable, Codable {
     /// The walk for the answers given to the questions on the path. Facts for the engine are
     /// derived here and nowhere else.
     public func advice(_ kb: KnowledgeBase) throws(AdviceError) -> Advice {
-        try SessionWalk.walk(kb, on: date) { question in
-            guard let value = answers[question.id]?.inEffect?.optionValue, question.option(for: value) != nil else { return nil }
+        // A value the question no longer offers (a knowledge update since an autosave) counts as not given.
+        try Engine.walk(kb, on: date) { question in
+            guard let value = answers[question.id]?.inEffect?.value, question.option(for: value) != nil else { return nil }
             return value
         }
     }
@@ -107,21 +94,5 @@ public struct Session: Sendable, Equatable, Codable {
         s.changed = ""
         s.savedAs = nil
         return s
-    }
-}
-
-/// Walks the knowledge asking `answer` for each question on the path, by question.
-/// Bridge until `Engine.walk(kb, on:, answer:)` lands on main; then this becomes that one call.
-enum SessionWalk {
-    static func walk(_ kb: KnowledgeBase, on date: CalendarDate, answer: (Question) -> String?) throws(AdviceError) -> Advice {
-        var facts: [String: String] = [:]
-        // Each round adds the answer of the question the walk stopped at, so only answers given
-        // to questions on this path reach the engine.
-        for _ in 0...kb.nodes.count {
-            let advice = try Engine.advise(kb, facts: facts, on: date, unofferedAsMissing: true)
-            guard let question = advice.missing, facts[question.fact] == nil, let value = answer(question) else { return advice }
-            facts[question.fact] = value
-        }
-        return try Engine.advise(kb, facts: facts, on: date, unofferedAsMissing: true)
     }
 }

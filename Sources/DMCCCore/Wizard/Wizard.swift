@@ -123,7 +123,7 @@ public enum Wizard {
 
     /// The earlier answer of the question now asked (taken back or reopened), or the first option.
     static func preselection(_ s: WizardState, _ kb: KnowledgeBase) -> Int {
-        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.optionValue else { return 0 }
+        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return 0 }
         return q.options.firstIndex { $0.value == value } ?? 0
     }
 
@@ -143,7 +143,7 @@ public enum Wizard {
     /// One line for the shell after the wizard ends: the verdict, and the record id if saved.
     public static func farewell(_ s: WizardState, _ kb: KnowledgeBase) -> String {
         let advice = s.advice(kb)
-        let verdict = advice?.outcome.map { Wording.verdict($0.verdict, s.language) }
+        let verdict = advice?.verdict.map { Wording.verdict($0, s.language) }
         return WizardText.farewell(verdict: verdict, recordID: s.session.savedAs).text(s.language)
     }
 }

@@ -1,0 +1,194 @@
+/// Advice with "don't know" answers, resolved into one language: the safe reading, each branch with
+/// what it assumed, and what to confirm. Built from the same exploration that decided.
+public struct ExplorationReport: Sendable, Equatable, Codable {
+    public struct Assumed: Sendable, Equatable, Codable {
+        public var question: String
+        public var text: String
+        public var fact: String
+        public var value: String
+        public var label: String
+    }
+
+    public struct Branch: Sendable, Equatable, Codable {
+        public var assumptions: [Assumed]
+        /// The branch's advice, as `advise` would give it for these answers.
+        public var advice: AdviceReport
+    }
+
+    public struct Meaning: Sendable, Equatable, Codable {
+        public var value: String
+        public var label: String
+        /// The verdicts of the branches that assume this answer, strictest first.
+        public var verdicts: [String]
+        public var verdictLabels: [String]
+        enum CodingKeys: String, CodingKey { case value, label, verdicts, verdictLabels = "verdict-labels" }
+    }
+
+    /// A question answered "don't know": what each answer would mean, and what settles it.
+    public struct Confirm: Sendable, Equatable, Codable {
+        public var fact: String
+        public var question: String
+        public var text: String
+        public var why: String
+        public var options: [Meaning]
+    }
+
+    public struct Group: Sendable, Equatable, Codable {
+        public var verdict: String
+        public var verdictLabel: String
+        public var count: Int
+        /// The assumptions of the first branch with this verdict, as an example.
+        public var example: [Assumed]
+        enum CodingKeys: String, CodingKey { case verdict, verdictLabel = "verdict-label", count, example }
+    }
+
+    /// `complete` when every branch gives the same verdict (the unknowns did not matter), else `conditional`.
+    public var status: String
+    public var verdict: String?
+    public var verdictLabel: String?
+    public var safeVerdict: String
+    public var safeVerdictLabel: String
+    public var branches: [Branch]
+    public var toConfirm: [Confirm]
+    /// Set when there are too many branches to read one by one: how many end in each verdict.
+    public var groups: [Group]?
+    public var truncated: Bool
+    public var date: String
+    public var language: String
+
+    enum CodingKeys: String, CodingKey {
+        case status, verdict, verdictLabel = "verdict-label", safeVerdict = "safe-verdict"
+        case safeVerdictLabel = "safe-verdict-label", branches, toConfirm = "to-confirm", groups, truncated, date, language
+    }
+
+    /// Past this many branches the text shows them grouped by verdict instead of one by one.
+    public static let branchesShownOneByOne = 8
+
+    /// - Precondition: every branch of `exploration` is complete.
+    public init(_ exploration: Exploration, in kb: KnowledgeBase, language: Language) {
+        func assumed(_ a: Assumption) -> Assumed {
+            let q = kb.question(a.questionID)
+            return Assumed(question: a.questionID, text: q?.text.text(language) ?? a.questionID, fact: a.fact, value: a.value,
+                           label: q.map { kb.label(of: a.value, in: $0).text(language) } ?? a.value)
+        }
+        branches = exploration.branches.map {
+            Branch(assumptions: $0.assumptions.map(assumed), advice: AdviceReport($0.advice, in: kb, language: language))
+        }
+        let safe = exploration.safeVerdict ?? .notAllowed
+        safeVerdict = safe.rawValue
+        safeVerdictLabel = Wording.verdict(safe, language)
+        if exploration.isConditional {
+            status = "conditional"
+        } else {
+            status = "complete"
+            verdict = safe.rawValue
+            verdictLabel = safeVerdictLabel
+        }
+        toConfirm = exploration.unknownQuestionIDs.compactMap { id -> Confirm? in
+            guard let q = kb.question(id) else { return nil }
+            let options = q.options.map { option -> Meaning in
+                let verdicts = Set(exploration.branches.filter { branch in
+                    branch.assumptions.contains { $0.questionID == id && $0.value == option.value }
+                }.compactMap(\.advice.verdict)).sorted { $0.strictness > $1.strictness }
+                return Meaning(value: option.value, label: kb.label(of: option.value, in: q).text(language),
+                               verdicts: verdicts.map(\.rawValue), verdictLabels: verdicts.map { Wording.verdict($0, language) })
+            }
+            return Confirm(fact: q.fact, question: q.id, text: q.text.text(language), why: q.why.text(language), options: options)
+        }
+        if exploration.branches.count > Self.branchesShownOneByOne {
+            groups = exploration.verdicts.map { v in
+                let matching = exploration.branches.filter { $0.advice.verdict == v }
+                return Group(verdict: v.rawValue, verdictLabel: Wording.verdict(v, language), count: matching.count,
+                             example: matching.first?.assumptions.map(assumed) ?? [])
+            }
+        }
+        truncated = exploration.truncated
+        date = exploration.date.description
+        self.language = language.rawValue
+    }
+}
+
+extension AdviceRenderer {
+    public static func text(_ report: ExplorationReport, language: Language, width: Int = 80) -> String {
+        let w = max(20, width)
+        var out: [String] = []
+        let nl = language == .nl
+        func assumptions(_ list: [ExplorationReport.Assumed]) -> String {
+            list.map { "\($0.text) → \($0.label)" }.joined(separator: "; ")
+        }
+        if let verdictLabel = report.verdictLabel {
+            out.append(verdictLabel.uppercased())
+            out += TextLayout.wrap(nl ? "Dit geldt wat het antwoord op deze vragen ook is:" : "This holds whatever the answer to these questions:", width: w)
+            for c in report.toConfirm { out += TextLayout.hanging(c.text, prefix: "  · ", width: w) }
+        } else {
+            out.append(nl ? "VOORWAARDELIJK ADVIES" : "CONDITIONAL ADVICE")
+            out += TextLayout.wrap(nl
+                ? "Tot de open punten hieronder bevestigd zijn: behandel dit als \(report.safeVerdictLabel.lowercased())."
+                : "Until the open points below are confirmed: treat this as \(report.safeVerdictLabel.lowercased()).", width: w)
+        }
+        if let groups = report.groups {
+            out.append("")
+            out.append(nl ? "Mogelijkheden (\(report.branches.count), per oordeel)" : "Possibilities (\(report.branches.count), by verdict)")
+            for g in groups {
+                out += TextLayout.hanging(nl ? "\(g.verdictLabel): \(g.count) keer, bijvoorbeeld als \(assumptions(g.example))"
+                                             : "\(g.verdictLabel): \(g.count) times, for example if \(assumptions(g.example))",
+                                          prefix: "  - ", width: w)
+            }
+        } else {
+            // Branches that end in the same advice are shown once, with every set of answers that leads there.
+            var shown: [(key: String, branches: [ExplorationReport.Branch])] = []
+            for branch in report.branches {
+                let key = ([branch.advice.outcome ?? ""] + (branch.advice.parts ?? []).map(\.outcome)).joined(separator: "+")
+                if let i = shown.firstIndex(where: { $0.key == key }) { shown[i].branches.append(branch) } else { shown.append((key, [branch])) }
+            }
+            for group in shown {
+                out.append("")
+                out.append(group.branches.count == 1 ? (nl ? "Als het antwoord is:" : "If the answer is:")
+                                                      : (nl ? "Als de antwoorden een van deze zijn:" : "If the answers are one of these:"))
+                for branch in group.branches {
+                    out += TextLayout.hanging(assumptions(branch.assumptions), prefix: "  · ", width: w)
+                }
+                let advice = group.branches[0].advice
+                out += TextLayout.hanging("\(advice.verdictLabel ?? ""): \(advice.title ?? "")", prefix: "  ", width: w)
+                for c in advice.conditions ?? [] { out += TextLayout.hanging(c, prefix: "  [ ] ", width: w) }
+                for part in advice.parts ?? [] {
+                    out += TextLayout.hanging("\(part.label): \(part.verdictLabel): \(part.title)", prefix: "  ", width: w)
+                    for c in part.conditions { out += TextLayout.hanging(c, prefix: "  [ ] ", width: w) }
+                }
+                for a in advice.alternatives ?? [] { out += TextLayout.hanging(a, prefix: "  - ", width: w) }
+            }
+        }
+        out.append("")
+        out.append(report.verdictLabel == nil ? (nl ? "Te bevestigen" : "To confirm")
+                                              : (nl ? "Nog open (veranderde het oordeel niet)" : "Still open (did not change the verdict)"))
+        for c in report.toConfirm {
+            out += TextLayout.hanging(c.text, prefix: "  - ", width: w)
+            for o in c.options where !o.verdicts.isEmpty {
+                out += TextLayout.hanging("\(o.label) → \(o.verdictLabels.joined(separator: " / "))", prefix: "      ", width: w)
+            }
+            out += TextLayout.hanging((nl ? "Waarom dit telt: " : "Why it matters: ") + c.why, prefix: "      ", width: w)
+        }
+        if report.truncated {
+            out.append("")
+            out += TextLayout.wrap(nl ? "Let op: te veel open punten; alleen de eerste \(report.branches.count) mogelijkheden zijn bekeken. Beantwoord er een paar."
+                                      : "Note: too many open points; only the first \(report.branches.count) possibilities were followed. Answer some of them.", width: w)
+        }
+        var seen = Set<String>()
+        let references = report.branches.flatMap { allReferences($0.advice) }.filter { seen.insert($0.ref).inserted }
+        out.append("")
+        out.append(Wording.text(.legalBasis, language))
+        for r in references { out += TextLayout.hanging("\(r.ref) (\(r.gradeLabel))", prefix: "  - ", width: w) }
+        if let first = report.branches.first?.advice {
+            out.append("")
+            out += TextLayout.wrap("\(Wording.text(.actionDate, language)): \(spelled(first.date, language)) · \(knowledgeLine(first, language))", width: w)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func markdown(_ report: ExplorationReport, language: Language) -> String {
+        // The text form, fenced: one rendering of a conditional advice, so the two cannot disagree.
+        "```\n" + text(report, language: language, width: 100) + "```\n"
+    }
+
+    public static func json(_ report: ExplorationReport) -> String { encodeJSON(report) }
+}
