@@ -79,7 +79,7 @@ public enum Commands {
                 screens: lists.union([.advice]), inFooter: false),
         Command(keys: [.home], words: [], label: "Home", action: .home, help: text("begin", "top"), screens: lists.union([.advice]), inFooter: false),
         Command(keys: [.end], words: [], label: "End", action: .end, help: text("einde", "bottom"), screens: lists.union([.advice]), inFooter: false),
-        Command(keys: (1...9).map { .character(Character(String($0))) }, words: [], label: "1-9", action: .choose(0),
+        Command(keys: (0...9).map { .character(Character(String($0))) }, words: [], label: "1-9", action: .choose(0),
                 help: text("kies direct", "pick directly"), screens: lists, inFooter: true),
         Command(keys: [.enter], words: [""], label: "Enter", action: .confirm, help: text("kiezen", "choose"),
                 screens: [.question], inFooter: true),
@@ -165,8 +165,9 @@ public enum Commands {
 
     /// The footer hints of a screen, generated from the table.
     /// Help and quit come first, so they still show on a narrow terminal.
-    public static func footerHints(for screen: ScreenKind, language: Language) -> [String] {
-        let shown = table.filter { $0.inFooter && $0.screens.contains(screen) }
+    /// - Parameter hiding: actions that do nothing on the screen as it is (← on the first question).
+    public static func footerHints(for screen: ScreenKind, language: Language, hiding: [WizardAction] = []) -> [String] {
+        let shown = table.filter { $0.inFooter && $0.screens.contains(screen) && !hiding.contains($0.action) }
         let first = shown.filter { $0.action == .toggleHelp || $0.action == .quit }
         return (first + shown.filter { $0.action != .toggleHelp && $0.action != .quit }).map { "\($0.label) \($0.help.text(language))" }
     }

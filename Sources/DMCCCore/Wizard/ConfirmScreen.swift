@@ -40,8 +40,9 @@ enum ConfirmScreen {
         switch s.screen {
         case .confirm(let c): return WizardText.confirmation(c).map { $0.text(s.language) }
         case .resumeOffer(let offered):
-            let covered = (try? offered.advice(kb)) != nil
-            return WizardText.resumeOffer(offered, covered: covered, coversFrom: kb.metadata.coversFrom).map { $0.text(s.language) }
+            let advice = try? offered.advice(kb)
+            let step = (advice?.path.count ?? offered.answers.values.filter { $0.inEffect != nil }.count) + 1
+            return WizardText.resumeOffer(offered, step: step, covered: advice != nil, coversFrom: kb.metadata.coversFrom).map { $0.text(s.language) }
         default: return []
         }
     }
@@ -59,7 +60,10 @@ enum ConfirmScreen {
         }
         base.message = nil
         let footer = WizardView.footer(s.kind, s)
-        let under = WizardView.render(base, kb)
-        return Array(WizardView.overlay(under, lines(s, kb), s).prefix(s.height - footer.count)) + footer
+        // The screen underneath without its own message line and footer: only this box's keys work now.
+        let covered = WizardView.footer(base.kind, base).count + 1
+        let under = Array(WizardView.render(base, kb).prefix(max(0, s.height - covered)))
+        let body = under + Array(repeating: StyledLine(), count: max(0, s.height - footer.count - under.count))
+        return Array(WizardView.overlay(body, lines(s, kb), s).prefix(s.height - footer.count)) + footer
     }
 }

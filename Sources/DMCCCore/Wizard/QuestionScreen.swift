@@ -69,7 +69,7 @@ enum QuestionScreen {
             body.append(StyledLine(" " + WizardText.whyWeAsk.text(L), .bold))
             body += TextLayout.wrap(q.why.text(L), width: w).map { StyledLine(" " + $0) }
         }
-        let footer = WizardView.footer(.question, s)
+        let footer = WizardView.footer(.question, s, hiding: advice.path.isEmpty ? [.back] : [])
         let room = s.height - 4 - footer.count
         var top = 0
         if body.count > room, selectedRange.upperBound > room, !help {

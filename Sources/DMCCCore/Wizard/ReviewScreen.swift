@@ -1,11 +1,18 @@
 /// Review: every answer on the path; choosing one reopens its question, and the walk goes on
 /// from there with the later answers given to the same questions.
 enum ReviewScreen {
-    static func update(_ action: WizardAction, _ selection: Int, _ help: Bool, _ s: inout WizardState,
+    static func update(_ action: WizardAction, _ selection: Int, _ help: Bool, _ typed: Int?, _ s: inout WizardState,
                        _ effects: inout [WizardEffect], _ kb: KnowledgeBase) {
         let path = s.advice(kb)?.path ?? []
         let last = max(0, path.count - 1)
         switch action {
+        // More than 9 answers: a digit that can start a two-digit number highlights its answer and
+        // waits for a second digit (or Enter), so every answer can be picked by key.
+        case .choose(let i) where typed != nil:
+            let number = typed! * 10 + i + 1
+            if path.indices.contains(number - 1) { reopen(path[number - 1], &s, kb) } else if path.indices.contains(i) { reopen(path[i], &s, kb) }
+        case .choose(let i) where path.indices.contains(i) && (i + 1) * 10 <= path.count:
+            s.screen = .review(selection: i, help: help, typed: i + 1)
         case .moveUp: s.screen = .review(selection: max(0, selection - 1), help: help)
         case .moveDown: s.screen = .review(selection: min(last, selection + 1), help: help)
         case .home, .pageUp: s.screen = .review(selection: 0, help: help)
@@ -34,7 +41,7 @@ enum ReviewScreen {
     }
 
     static func view(_ s: WizardState, _ kb: KnowledgeBase) -> Rendered {
-        guard case .review(let selection, let help) = s.screen, let advice = s.advice(kb) else { return Rendered(lines: [], rows: [:]) }
+        guard case .review(let selection, let help, _) = s.screen, let advice = s.advice(kb) else { return Rendered(lines: [], rows: [:]) }
         let w = WizardView.textWidth(s)
         let L = s.language
         var body: [StyledLine] = []

@@ -66,7 +66,7 @@ public enum Wizard {
             switch s.screen {
             case .question(let selection, let help): QuestionScreen.update(action, selection, help, &s, &effects, now, kb)
             case .advice(let scroll, let help): AdviceScreen.update(action, scroll, help, &s, &effects, now, kb)
-            case .review(let selection, let help): ReviewScreen.update(action, selection, help, &s, &effects, kb)
+            case .review(let selection, let help, let typed): ReviewScreen.update(action, selection, help, typed, &s, &effects, kb)
             case .date(let entry): DateScreen.update(action, entry, &s, kb)
             case .note(let question, let original): NoteScreen.update(action, question, original, &s, kb)
             case .details(let entry): DetailsScreen.update(action, entry, &s, kb)
@@ -106,9 +106,9 @@ public enum Wizard {
             } else {
                 s.screen = .advice(scroll: AdviceScreen.clamp(scroll, s, kb), help: help)
             }
-        case .review(let selection, let help):
+        case .review(let selection, let help, let typed):
             let count = s.advice(kb)?.path.count ?? 0
-            s.screen = .review(selection: min(max(0, selection), max(0, count - 1)), help: help)
+            s.screen = .review(selection: min(max(0, selection), max(0, count - 1)), help: help, typed: typed)
         default:
             break
         }
@@ -133,7 +133,8 @@ public enum Wizard {
 
     /// Quit: at once when nothing would be lost, otherwise after a confirmation.
     static func quit(_ s: inout WizardState, _ effects: inout [WizardEffect], _ kb: KnowledgeBase) {
-        if s.session.savedAs != nil || s.session.isEmpty {
+        // Record details alone (often given on the command line) are not worth a question.
+        if s.session.savedAs != nil || s.session.answers.values.allSatisfy(\.isEmpty) {
             effects += [.discardAutosave(sessionID: s.session.id), .quit(farewell: farewell(s, kb))]
         } else {
             s.screen = .confirm(.quit)

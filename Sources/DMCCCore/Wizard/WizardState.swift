@@ -34,8 +34,9 @@ public enum Screen: Sendable, Equatable {
     case question(selection: Int, help: Bool)
     /// The advice at the end of the walk.
     case advice(scroll: Int, help: Bool)
-    /// The answers on the path, one highlighted.
-    case review(selection: Int, help: Bool)
+    /// The answers on the path, one highlighted; `typed` is the first digit of a two-digit number
+    /// in a list longer than 9.
+    case review(selection: Int, help: Bool, typed: Int? = nil)
     case date(DateEntry)
     /// A note being typed straight into the session (so an autosave keeps it); `original` is
     /// restored by Esc.

@@ -52,10 +52,12 @@ public enum WizardText {
         }
     }
 
-    static func resumeOffer(_ s: Session, covered: Bool, coversFrom: CalendarDate?) -> [LocalizedText] {
+    static func resumeOffer(_ s: Session, step: Int, covered: Bool, coversFrom: CalendarDate?) -> [LocalizedText] {
         let client = s.client.isEmpty ? "" : s.client + ", "
-        var lines = [t("Er is een onderbroken sessie (\(client)stap \(s.answers.values.filter { $0.inEffect != nil }.count + 1), \(s.changed)).",
-                       "There is an interrupted session (\(client)step \(s.answers.values.filter { $0.inEffect != nil }.count + 1), \(s.changed)).")]
+        // "2026-11-29T14:30:12+01:00" -> "2026-11-29 14:30"
+        let left = s.changed.count >= 16 ? String(s.changed.prefix(16)).replacingOccurrences(of: "T", with: " ") : s.changed
+        var lines = [t("Er is een onderbroken sessie (\(client)stap \(step), \(left)).",
+                       "There is an interrupted session (\(client)step \(step), \(left)).")]
         if !covered, let from = coversFrom {
             lines.append(t("Let op: de kennisbank geeft nu advies vanaf \(from.spelledOut(.nl)); u kiest dan een nieuwe datum.",
                            "Note: the knowledge now gives advice from \(from.spelledOut(.en)) on; you will choose a new date."))

@@ -102,8 +102,8 @@ public enum WizardView {
     }
 
     /// The key hints, on one line when they fit and on two when they do not.
-    static func footer(_ screen: ScreenKind, _ s: WizardState) -> [StyledLine] {
-        let hints = Commands.footerHints(for: screen, language: s.language)
+    static func footer(_ screen: ScreenKind, _ s: WizardState, hiding: [WizardAction] = []) -> [StyledLine] {
+        let hints = Commands.footerHints(for: screen, language: s.language, hiding: hiding)
         var lines: [String] = [""]
         for hint in hints {
             let candidate = lines[lines.count - 1].isEmpty ? " " + hint : lines[lines.count - 1] + " · " + hint

@@ -40,6 +40,8 @@ final class CursesScreen {
         define_key("\u{1b}[200~", Self.pasteStart)
         define_key("\u{1b}[201~", Self.pasteEnd)
         Self.writeRaw(Self.pasteOn)
+        // Clicks pick options and the wheel scrolls, as in dialog (Shift still selects text).
+        mousemask(Self.button1Clicked | Self.button1Released | Self.button4Pressed | Self.button5Pressed, nil)
         let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         if !noColour && has_colors() {
             start_color()
@@ -97,6 +99,13 @@ final class CursesScreen {
         if result == dmcc_key_code_yes() {
             switch Int32(ch) {
             case Self.pasteStart: return readPaste()
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                if event.bstate & Self.button4Pressed != 0 { return .wheelUp }
+                if event.bstate & Self.button5Pressed != 0 { return .wheelDown }
+                if event.bstate & (Self.button1Clicked | Self.button1Released) != 0 { return .click(row: Int(event.y)) }
+                return nil
             case KEY_UP: return .up
             case KEY_DOWN: return .down
             case KEY_LEFT: return .left
@@ -141,6 +150,12 @@ final class CursesScreen {
         }
         return .paste(String(scalars))
     }
+
+    // ncurses' BUTTONn_* masks are function-like macros Swift cannot import (mouse version 2).
+    private static let button1Released: mmask_t = 1
+    private static let button1Clicked: mmask_t = 4
+    private static let button4Pressed: mmask_t = 2 << 15
+    private static let button5Pressed: mmask_t = 2 << 20
 
     private static let pasteOn = Array("\u{1b}[?2004h".utf8)
     private static let pasteOff = Array("\u{1b}[?2004l".utf8)
