@@ -131,4 +131,23 @@ struct WizardExpectationTests {
         try ascii.type(["6", "1", "1"])
         #expect(ascii.waitFor("X NIET TOEGESTAAN"), "\(ascii.screen)")
     }
+
+    @Test("two wizards on one records folder keep their own autosaves; quitting one never deletes the other's (issue 9.2)")
+    func twoWizards() throws {
+        let a = try TerminalSession(arguments: "--client A")
+        defer { try? FileManager.default.removeItem(at: a.transcripts) }
+        #expect(a.waitFor("Wat wilt u doen?"))
+        try a.type(["6", "1"])
+        #expect(a.waitFor("stap 3"))
+        let b = try TerminalSession(arguments: "--client B", transcripts: a.transcripts)
+        #expect(b.waitFor("Wat wilt u doen?"), "A's live session is not offered to B: \(b.screen)")
+        try b.type(["5"])
+        #expect(b.waitFor("stap 2"))
+        kill(try #require(a.programPID), SIGKILL)
+        #expect(a.waitFor("EXIT=137"))
+        try b.type(["q", "j"])
+        #expect(b.waitFor("EXIT=0"))
+        let c = try TerminalSession(arguments: "", transcripts: a.transcripts)
+        #expect(c.waitFor("onderbroken sessie (A, stap 3"), "A's answers survived B quitting: \(c.screen)")
+    }
 }
