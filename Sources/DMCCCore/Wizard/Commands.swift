@@ -178,11 +178,12 @@ public enum Commands {
     }
 
     /// The line-mode hints: "[1-6, Enter = 1, ? = help, b = back, …]".
-    public static func lineHints(for screen: ScreenKind, language: Language, count: Int = 0, current: Int = 0) -> String {
+    public static func lineHints(for screen: ScreenKind, language: Language, count: Int = 0, current: Int = 0,
+                                 hiding: [WizardAction] = []) -> String {
         var parts: [String] = []
         if count > 0 { parts.append(screen == .question ? "1-\(count), Enter = \(current)" : "1-\(count)") }
         var seen = Set<String>()
-        for command in table where command.screens.contains(screen) {
+        for command in table where command.screens.contains(screen) && !hiding.contains(command.action) {
             guard let word = command.words.first(where: { !$0.isEmpty }), seen.insert(word).inserted else { continue }
             parts.append("\(word) = \(command.help.text(language))")
         }

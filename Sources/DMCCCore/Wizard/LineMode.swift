@@ -24,7 +24,8 @@ public enum LineMode {
                     out.append("  \(i + 1)) \(kb.label(of: option.value, in: q).text(L))")
                 }
                 if help { out.append("  (\(q.why.text(L)))") }
-                out.append(Commands.lineHints(for: .question, language: L, count: q.options.count, current: selection + 1))
+                out.append(Commands.lineHints(for: .question, language: L, count: q.options.count, current: selection + 1,
+                                              hiding: advice.path.isEmpty ? [.back] : []))
             }
         case .review:
             out.append("")
