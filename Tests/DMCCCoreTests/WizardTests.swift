@@ -248,6 +248,45 @@ struct WizardTests {
         #expect(Commands.action(for: .paste("1\n2"), on: .question) == nil, "a paste never acts as keys")
     }
 
+    @Test("the start screen takes client, consultant and subject, each skippable with Enter; Esc skips the rest")
+    func detailsScreen() {
+        var w = WizardDriver(details: true)
+        #expect(w.state.kind == .details)
+        w.press("Café Één")
+        w.press([.enter, .enter])
+        w.press("Nabellen")
+        w.press([.enter])
+        #expect(w.state.session.client == "Café Één" && w.state.session.consultant.isEmpty && w.state.session.subject == "Nabellen")
+        #expect(w.state.kind == .question)
+        var skipped = WizardDriver(details: true)
+        skipped.press([.escape])
+        #expect(skipped.state.kind == .question)
+    }
+
+    @Test("in a review list longer than 9, two digits pick the tenth answer")
+    func twoDigitPick() {
+        var w = WizardDriver()
+        w.press("5122221111")
+        #expect(w.advice?.path.count == 10)
+        w.press("r1")
+        #expect(w.state.screen == .review(selection: 0, help: false, typed: 1), "1 waits for a second digit")
+        w.press("0")
+        #expect(w.advice?.path.count == 9, "the tenth answer was reopened")
+        var first = WizardDriver()
+        first.press("5122221111")
+        first.press("r1")
+        first.press([.enter])
+        #expect(first.advice?.path.isEmpty == true, "1 then Enter reopens the first")
+    }
+
+    @Test("← is not offered on the first question, where it does nothing")
+    func backHiddenAtStart() {
+        var w = WizardDriver()
+        #expect(!WizardView.render(w.state, kb).suffix(2).map(\.text).joined().contains("← terug"))
+        w.press("6")
+        #expect(WizardView.render(w.state, kb).suffix(2).map(\.text).joined().contains("← terug"))
+    }
+
     @Test("the footer always shows help and quit, even at 40 columns")
     func footerAt40() {
         var w = WizardDriver(width: 40, height: 12)

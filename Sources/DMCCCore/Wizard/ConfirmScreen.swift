@@ -1,5 +1,5 @@
 /// A yes/no question in a box over the screen it is about: quit, start over, keep the date,
-/// save without off-path notes, or resume an interrupted session.
+/// save without off-path notes; the resume offer (ResumeOfferScreen) is drawn the same way.
 enum ConfirmScreen {
     static func update(_ action: WizardAction, _ confirmation: Confirmation, _ s: inout WizardState,
                        _ effects: inout [WizardEffect], _ now: String, _ kb: KnowledgeBase) {
@@ -17,20 +17,6 @@ enum ConfirmScreen {
             AdviceScreen.save(&s, &effects, kb, warned: true)
         case (.no, _), (.cancel, _):
             s.screen = Wizard.walkScreen(s, kb)
-        default:
-            break
-        }
-    }
-
-    static func updateOffer(_ action: WizardAction, _ offered: Session, _ s: inout WizardState,
-                            _ effects: inout [WizardEffect], _ kb: KnowledgeBase) {
-        switch action {
-        case .yes:
-            s = Wizard.resume(offered, into: s, kb)
-        case .no, .cancel:
-            effects.append(.release(sessionID: offered.id))
-            s.screen = Wizard.firstScreen(s)
-            s.message = WizardText.keptForLater
         default:
             break
         }

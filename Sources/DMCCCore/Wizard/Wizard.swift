@@ -71,7 +71,7 @@ public enum Wizard {
             case .note(let question, let original): NoteScreen.update(action, question, original, &s, kb)
             case .details(let entry): DetailsScreen.update(action, entry, &s, kb)
             case .confirm(let confirmation): ConfirmScreen.update(action, confirmation, &s, &effects, now, kb)
-            case .resumeOffer(let offered): ConfirmScreen.updateOffer(action, offered, &s, &effects, kb)
+            case .resumeOffer(let offered): ResumeOfferScreen.update(action, offered, &s, &effects, kb)
             }
         }
         s = settled(s, kb)
@@ -155,26 +155,5 @@ extension WizardEffect {
         case .quit, .discardAutosave: true
         default: false
         }
-    }
-}
-
-/// Text typed into a field: control characters are never stored, and a paste's line breaks and
-/// tabs become spaces.
-enum TextInput {
-    static func typed(_ c: Character) -> String? {
-        c.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0.value < 0x200B } ? nil : String(c)
-    }
-
-    static func pasted(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            if c.isNewline || c == "\t" {
-                if out.last != " " { out.append(" ") }
-            } else if let kept = typed(c) {
-                out += kept
-            }
-        }
-        return out
     }
 }
