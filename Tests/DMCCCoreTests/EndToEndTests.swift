@@ -364,5 +364,12 @@ struct EndToEndTests {
         try u.send("j")
         u.expectRestored(exit: 0)
         #expect(u.screen.contains("Advies: Niet toegestaan; niet opgeslagen."))
+        let plain = try TerminalSession(arguments: "--plain --client X")
+        #expect(plain.waitFor("Stap 1: Wat wilt u doen?"))
+        try plain.send("6", "Enter")
+        #expect(plain.waitFor("Stap 2"))
+        try plain.send("C-c")
+        #expect(plain.waitFor("EXIT=130"))
+        #expect(plain.screen.contains("dmcc-advisor --resume"), "line mode says how to resume too: \(plain.screen)")
     }
 }

@@ -47,4 +47,28 @@ struct WizardPropertyTests {
         }
         #expect(advices > 100, "the random walks reach advice often enough to mean something (\(advices))")
     }
+
+    @Test("random typed lines in line mode: the same property, through the same reduce")
+    func randomLines() {
+        let lines = ["1", "2", "3", "4", "5", "6", "7", "10", "", "b", "r", "?", "d", "29-11-2026", "2026-06-30", "n", "j", "ja", "y",
+                     "nee", "s", "o", "q", "l", "c", "Acme\nBV", "zeven"]
+        var advices = 0
+        for seed in UInt64(1)...300 {
+            var rng = SplitMix64(state: seed &* 7919)
+            var w = WizardDriver(details: seed % 3 == 0)
+            for step in 0..<30 {
+                let line = lines[Int(rng.next() % UInt64(lines.count))]
+                w.clock += 1
+                let (next, effects) = LineMode.step(w.state, line, at: w.now, w.kb)
+                w.state = next
+                for effect in effects {
+                    if case .save = effect { w.act(.saved(id: "20261129-100000-\(String(format: "%06x", seed))", location: "x")) }
+                    if case .quit = effect { w = WizardDriver() }
+                }
+                if case .advice = w.state.screen { advices += 1 }
+                check(w, seed: seed, step: step)
+            }
+        }
+        #expect(advices > 50, "the random lines reach advice often enough to mean something (\(advices))")
+    }
 }

@@ -46,7 +46,7 @@ final class SessionStore {
         for name in names where name.hasPrefix(".session-") && name.hasSuffix(".json") {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
                   let session = try? JSONDecoder().decode(Session.self, from: data),
-                  name == ".session-\(session.id).json" else { continue }
+                  session.format == Session.currentFormat, name == ".session-\(session.id).json" else { continue }
             candidates.append(session)
         }
         for session in candidates.sorted(by: { $0.changed > $1.changed }) {

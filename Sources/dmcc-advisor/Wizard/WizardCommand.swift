@@ -75,6 +75,12 @@ struct WizardCommand: ParsableCommand {
 
     private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState, _ effects: inout SessionEffects) -> String? {
         var state = start
+        // Ctrl-C in line mode also says how to resume (the autosave keeps the session).
+        CursesScreen.setInterruptedLine(WizardText.interrupted.text(lang))
+        signal(SIGINT) { received in
+            if let line = CursesScreen.interruptedLine { _ = Glibc.write(2, line.baseAddress, line.count) }
+            _exit(128 + received)
+        }
         write(LineMode.prompt(state, kb))
         while true {
             write("> ")
