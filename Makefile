@@ -13,9 +13,11 @@ build: setup
 run: build
 	$(SWIFT) run dmcc-advisor $(ARGS)
 
+# The Swift tests, then the consultants' cases in Knowledge/cases (dmcc-advisor test).
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(SWIFT) run --skip-build dmcc-advisor test
 
 lint: build
 	$(SWIFT) run dmcc-advisor lint

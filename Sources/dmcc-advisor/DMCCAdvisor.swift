@@ -8,13 +8,13 @@ struct DMCCAdvisor: ParsableCommand {
         commandName: "dmcc-advisor",
         abstract: "Tells whether a direct-marketing action is allowed under Dutch and EU rules, on what conditions, and what you can still do.",
         discussion: """
-        Exit codes: 0 advice given (or nothing wrong), 1 lint found problems, 2 bad input \
+        Exit codes: 0 advice given (or nothing wrong), 1 lint found problems or a test case failed, 2 bad input \
         (unknown fact, value or date), 3 advice incomplete (a fact is missing), \
         4 knowledge base missing or broken, 5 a record could not be saved, \
         6 conditional advice: the verdict depends on an answer given as 'unknown'.
         """,
         version: programVersion,
-        subcommands: [WizardCommand.self, Advise.self, Lint.self, GraphCommand.self, Transcripts.self],
+        subcommands: [WizardCommand.self, Advise.self, Lint.self, TestCommand.self, GraphCommand.self, Transcripts.self],
         defaultSubcommand: WizardCommand.self
     )
 }

@@ -45,6 +45,14 @@ enum KnowledgeFolder {
         }
     }
 
+    /// The consultants' test cases, `cases/*.yaml` inside the knowledge folder; nil when that folder does not exist.
+    static func readCases(_ folder: URL) throws -> [KnowledgeSource]? {
+        let cases = folder.appendingPathComponent("cases")
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: cases.path, isDirectory: &isDir), isDir.boolValue else { return nil }
+        return try read(cases)
+    }
+
     /// The validated knowledge base, or a printed list of problems and exit code 4.
     static func load(_ explicit: String?) throws -> KnowledgeBase {
         do {

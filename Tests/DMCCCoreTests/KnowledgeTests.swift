@@ -65,9 +65,9 @@ struct KnowledgeTests {
         #expect(Set(outcomes) == reached)
     }
 
-    @Test("each source scenario of the Q&A page is answered by outcomes and checked by scenario tests")
+    @Test("each source scenario of the Q&A page is answered by outcomes and checked by consultant cases")
     func sourceScenariosCovered() {
-        let tested = Set(ScenarioTests.all.compactMap { kb.outcome($0.outcome) }.flatMap(\.scenarios))
+        let tested = Set(ShippedCases.report.cases.compactMap { kb.outcome($0.outcome) }.flatMap(\.scenarios))
         for scenario in kb.metadata.scenarios {
             #expect(tested.contains(scenario.id), "scenario \(scenario.id) has no scenario test")
         }

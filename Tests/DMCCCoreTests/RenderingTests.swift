@@ -5,8 +5,10 @@ import Testing
 @Suite("Rendering the advice")
 struct RenderingTests {
     let kb = Shipped.knowledge
-    let voicelog = ["purpose": "phone-contract", "recipient": "consumer", "call-initiator": "trader",
-                    "contract-type": "regular-supply", "renewal": "no", "confirmation": "voicelog"]
+    /// An energy sale by phone, the call made with consent, confirmed only by a voicelog.
+    let voicelog = ["purpose": "phone-contract", "recipient": "consumer", "call-initiator": "trader", "objected": "no",
+                    "consent": "yes", "contract-type": "regular-supply", "renewal": "no", "contract-extra": "no",
+                    "confirmation": "voicelog"]
 
     func report(_ facts: [String: String], _ language: Language = .nl, on day: String = "2026-11-29") throws -> AdviceReport {
         AdviceReport(try Engine.advise(kb, facts: facts, on: date(day)), in: kb, language: language)
@@ -26,7 +28,7 @@ struct RenderingTests {
         #expect(basis.first?["ref"] as? String == "BW art. 6:230v lid 6")
         #expect(basis.first?["grade"] as? String == "statute")
         let path = try #require(object["path"] as? [[String: Any]])
-        #expect(path.count == 6)
+        #expect(path.count == 9)
         #expect(path.last?["fact"] as? String == "confirmation")
         #expect(path.last?["value"] as? String == "voicelog")
         let knowledge = try #require(object["knowledge"] as? [String: Any])
@@ -61,7 +63,8 @@ struct RenderingTests {
         #expect(text.contains("Waarom"))
         #expect(text.contains("Wat u nog wel kunt doen"))
         #expect(text.contains("BW art. 6:230v lid 6 (wet)"))
-        #expect(text.contains("ACM: voicelog is geen schriftelijke bevestiging (toezichthouder)"))
+        #expect(text.contains("ACM: een voicelog of toetsdruk is geen schriftelijke bevestiging"))
+        #expect(text.contains("(toezichthouder)"))
         #expect(!text.contains("Voorwaarden"), "a not-allowed advice without conditions shows no empty checklist")
         for line in text.split(separator: "\n") { #expect(TextLayout.width(line) <= 80, "too wide: \(line)") }
     }
@@ -76,7 +79,8 @@ struct RenderingTests {
 
     @Test("the rule change is shown with the side of the change the action falls on")
     func ruleChangeShown() throws {
-        let facts = ["purpose": "marketing-call", "recipient": "consumer", "objected": "no", "consent": "no", "sender": "business"]
+        let facts = ["purpose": "marketing-call", "recipient": "consumer", "call-kind": "marketing", "objected": "no",
+                     "consent": "no", "sender": "business"]
         let text = AdviceRenderer.text(try report(facts), language: .nl)
         #expect(text.contains("Regelwijziging"))
         #expect(text.contains("de nieuwe regel geldt"))
@@ -87,7 +91,8 @@ struct RenderingTests {
 
     @Test("Markdown has a checklist of conditions and escapes Markdown characters")
     func markdown() throws {
-        let facts = ["purpose": "marketing-message", "channel": "email", "objected": "no", "consent": "yes"]
+        let facts = ["purpose": "marketing-message", "channel": "email", "message-type": "marketing", "objected": "no",
+                     "consent": "yes", "consent-source": "own"]
         let markdown = AdviceRenderer.markdown(try report(facts), language: .nl)
         #expect(markdown.hasPrefix("# Toegestaan, mits u aan de voorwaarden voldoet: "))
         #expect(markdown.contains("\n- [ ] De toestemming is actief gegeven"))

@@ -44,7 +44,7 @@ struct UnknownAnswerTests {
 
     @Test("two unknowns open every combination that the tree can reach, each once")
     func twoUnknowns() throws {
-        let facts = ["purpose": "marketing-call", "recipient": "consumer", "objected": "unknown", "consent": "unknown"]
+        let facts = ["purpose": "marketing-call", "recipient": "consumer", "call-kind": "marketing", "objected": "unknown", "consent": "unknown"]
         let exploration = try Engine.explore(kb, facts: facts, on: date("2026-11-29"))
         let assumed = exploration.branches.map { $0.assumptions.map { "\($0.fact)=\($0.value)" } }
         #expect(Set(assumed.map { $0.joined(separator: ",") }).count == assumed.count, "a branch is listed twice")
@@ -57,7 +57,7 @@ struct UnknownAnswerTests {
 
     @Test("when every branch ends in the same verdict, the advice says it holds whatever the answer")
     func unknownThatDoesNotMatter() throws {
-        let facts = ["purpose": "marketing-call", "recipient": "unknown", "objected": "yes"]
+        let facts = ["purpose": "marketing-call", "recipient": "unknown", "call-kind": "marketing", "objected": "yes"]
         let exploration = try Engine.explore(kb, facts: facts, on: date("2026-11-29"))
         #expect(!exploration.isConditional)
         let report = ExplorationReport(exploration, in: kb, language: .en)
@@ -95,7 +95,7 @@ struct UnknownAnswerTests {
     @Test("advise with an unknown that changes the verdict exits 6 with a conditional JSON advice")
     func conditionalOnTheCommandLine() throws {
         let r = try Program.run(["advise", "--fact", "purpose=marketing-call", "--fact", "recipient=consumer",
-                                 "--fact", "objected=no", "--fact", "consent=unknown", "--fact", "sender=business",
+                                 "--fact", "call-kind=marketing", "--fact", "objected=no", "--fact", "consent=unknown", "--fact", "sender=business",
                                  "--date", "2026-11-29", "--format", "json"])
         #expect(r.status == 6, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -106,9 +106,18 @@ struct UnknownAnswerTests {
         let confirm = try #require(json["to-confirm"] as? [[String: Any]])
         #expect(confirm.first?["fact"] as? String == "consent")
         let text = try Program.run(["advise", "--fact", "purpose=marketing-call", "--fact", "recipient=consumer",
-                                    "--fact", "objected=no", "--fact", "consent=unknown", "--fact", "sender=business",
+                                    "--fact", "call-kind=marketing", "--fact", "objected=no", "--fact", "consent=unknown", "--fact", "sender=business",
                                     "--date", "2026-11-29"])
         #expect(text.stdout.hasPrefix("VOORWAARDELIJK ADVIES\nTot de open punten hieronder bevestigd zijn: behandel dit als niet toegestaan."))
         #expect(text.stdout.contains("Te bevestigen"))
+        // What settles the open point comes from the fact's evidence in the knowledge.
+        #expect(text.stdout.contains("Hoe u dit vaststelt: Het toestemmingsbewijs per adres of nummer"))
+        #expect(confirm.first?["evidence"] as? String != nil)
+        let markdown = try Program.run(["advise", "--fact", "purpose=marketing-call", "--fact", "recipient=consumer",
+                                        "--fact", "call-kind=marketing", "--fact", "objected=no", "--fact", "consent=unknown",
+                                        "--fact", "sender=business", "--date", "2026-11-29", "--format", "markdown", "--lang", "en"])
+        #expect(markdown.stdout.hasPrefix("# Conditional advice\n\n**Until the open points below are confirmed: treat this as not allowed.**"))
+        #expect(markdown.stdout.contains("## To confirm"))
+        #expect(markdown.stdout.contains("(`consent=yes`)"))
     }
 }

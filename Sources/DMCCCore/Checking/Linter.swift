@@ -14,18 +14,50 @@ public enum Linter {
         return problems.sorted()
     }
 
-    /// Loads and checks; the `KnowledgeBase` is returned only when nothing is wrong.
+    /// Loads and checks; the `KnowledgeBase` is returned only when nothing is wrong (warnings aside).
     public static func validated(_ sources: [KnowledgeSource]) throws(KnowledgeErrors) -> KnowledgeBase {
         let (kb, problems) = lint(sources)
-        guard problems.isEmpty else { throw KnowledgeErrors(problems: problems) }
+        let errors = problems.filter(\.isError)
+        guard errors.isEmpty else { throw KnowledgeErrors(problems: errors) }
         return kb
     }
 
     /// Everything `dmcc-advisor lint` reports, sorted by file and line.
-    public static func lint(_ sources: [KnowledgeSource]) -> (KnowledgeBase, [Problem]) {
+    /// - Parameter cases: the `cases/` folder; when it has files, the cases are read and every outcome
+    ///   that no case reaches gets a warning.
+    public static func lint(_ sources: [KnowledgeSource], cases: CaseFolder = .unchecked) -> (KnowledgeBase, [Problem]) {
         let report = KnowledgeLoader.load(sources)
-        let problems = report.problems + check(report.knowledge, graphChecks: report.allFilesParsed)
+        var problems = report.problems + check(report.knowledge, graphChecks: report.allFilesParsed)
+        if report.allFilesParsed {
+            problems += caseCoverage(report.knowledge, cases: cases, knowledgeIsSound: !problems.contains(where: \.isError))
+        }
         return (report.knowledge, problems.sorted())
+    }
+
+    /// Problems in the case files, and a warning for each outcome that no case reaches (only for sound
+    /// knowledge: running cases through a broken graph says nothing).
+    static func caseCoverage(_ kb: KnowledgeBase, cases folder: CaseFolder, knowledgeIsSound: Bool) -> [Problem] {
+        let cases: [KnowledgeSource]
+        switch folder {
+        case .unchecked:
+            return []
+        case .missing:
+            return [Problem(.uncoveredOutcome, at: kb.metadata.location,
+                            "there is no cases/ folder next to the knowledge files, so no outcome is checked by a test case",
+                            severity: .warning)]
+        case .files(let files):
+            cases = files
+        }
+        let loaded = CaseLoader.load(cases, for: kb)
+        guard knowledgeIsSound else { return loaded.problems }
+        let reached = Set(CaseRunner.run(loaded.cases, in: kb).flatMap(\.reachedOutcomes))
+        var problems = loaded.problems
+        for case .outcome(let o) in kb.nodes where !reached.contains(o.id) {
+            problems.append(Problem(.uncoveredOutcome, at: o.location,
+                                    "no case in cases/ reaches outcome '\(o.id)'; add one that ends here",
+                                    severity: .warning))
+        }
+        return problems
     }
 
     static func duplicateIDs(_ kb: KnowledgeBase) -> [Problem] {
@@ -156,6 +188,7 @@ public enum Linter {
         for scenario in kb.metadata.scenarios { need(scenario.title, "the title of scenario '\(scenario.id)'") }
         for fact in kb.facts {
             need(fact.label, "the label of fact '\(fact.id)'")
+            need(fact.evidence, "the evidence of fact '\(fact.id)'")
             for value in fact.values { need(value.label, "the label of \(fact.id)=\(value.value)") }
         }
         for node in kb.nodes {

@@ -21,19 +21,33 @@ public struct Problem: Error, Sendable, Equatable, Comparable, CustomStringConve
         case dateConflict = "date-conflict"
         case repeatedFact = "repeated-fact"
         case unknownScenario = "unknown-scenario"
+        case uncoveredOutcome = "no-case"
+        case unknownOutcome = "unknown-outcome"
+    }
+
+    /// An error makes the knowledge unusable; a warning is worth fixing but lint still passes.
+    public enum Severity: String, Sendable {
+        case error
+        case warning
     }
 
     public var location: SourceLocation
     public var kind: Kind
     public var message: String
+    public var severity: Severity
 
-    public init(_ kind: Kind, at location: SourceLocation, _ message: String) {
+    public init(_ kind: Kind, at location: SourceLocation, _ message: String, severity: Severity = .error) {
         self.kind = kind
         self.location = location
         self.message = message
+        self.severity = severity
     }
 
-    public var description: String { "\(location): \(kind.rawValue): \(message)" }
+    public var isError: Bool { severity == .error }
+
+    public var description: String {
+        severity == .warning ? "\(location): warning: \(kind.rawValue): \(message)" : "\(location): \(kind.rawValue): \(message)"
+    }
 
     public static func < (a: Problem, b: Problem) -> Bool {
         (a.location, a.kind.rawValue, a.message) < (b.location, b.kind.rawValue, b.message)

@@ -49,14 +49,21 @@ public enum PathEnumerator {
             var depth: Int
             /// The shared parts being walked, innermost last.
             var returns: [PartCall]
+            /// The action dates (day numbers) this path can still be taken on; a path whose date
+            /// switches contradict each other (before and after the same day) is not a path.
+            var low = Int.min
+            var high = Int.max
         }
         var result: [DecisionPath] = []
-        var stack = [Partial(id: kb.metadata.root, steps: [], depth: 0, returns: [])]
+        var stack = [Partial(id: kb.metadata.root, steps: [], depth: 0, returns: [], low: kb.metadata.coversFrom?.dayNumber ?? Int.min)]
         while let partial = stack.popLast(), result.count < limit {
             guard partial.depth <= 2 * kb.nodes.count + 1 else { continue }
-            func push(_ next: String, _ step: DecisionPath.Step?, returns: [PartCall]? = nil) {
+            func push(_ next: String, _ step: DecisionPath.Step?, returns: [PartCall]? = nil,
+                      low: Int? = nil, high: Int? = nil) {
+                let low = max(partial.low, low ?? Int.min), high = min(partial.high, high ?? Int.max)
+                guard low <= high else { return }
                 stack.append(Partial(id: next, steps: step.map { partial.steps + [$0] } ?? partial.steps,
-                                     depth: partial.depth + 1, returns: returns ?? partial.returns))
+                                     depth: partial.depth + 1, returns: returns ?? partial.returns, low: low, high: high))
             }
             switch kb.node(partial.id) {
             case .outcome(let o)?:
@@ -70,8 +77,8 @@ public enum PathEnumerator {
                     push(option.next, .answer(question: q.id, fact: q.fact, value: option.value))
                 }
             case .dateSwitch(let d)?:
-                push(d.onOrAfter, .date(switchID: d.id, side: .onOrAfter, changeDate: d.changeDate))
-                push(d.before, .date(switchID: d.id, side: .before, changeDate: d.changeDate))
+                push(d.onOrAfter, .date(switchID: d.id, side: .onOrAfter, changeDate: d.changeDate), low: d.changeDate.dayNumber)
+                push(d.before, .date(switchID: d.id, side: .before, changeDate: d.changeDate), high: d.changeDate.dayNumber - 1)
             case .part(let p)?:
                 push(p.start, nil, returns: partial.returns + [p])
             case nil:

@@ -35,7 +35,7 @@ extension FileReader {
 
     mutating func facts(_ node: Node) -> [Fact] {
         sequence(node, "'facts:'").compactMap { item in
-            guard let f = fields(item, "a fact", allowed: ["id", "label", "values"], required: ["id", "label", "values"]),
+            guard let f = fields(item, "a fact", allowed: ["id", "label", "values", "evidence"], required: ["id", "label", "values"]),
                   let id = string(f["id"], "a fact's 'id'") else { return nil }
             let values: [FactValue] = sequence(f["values"], "the values of fact '\(id)'").compactMap { valueNode in
                 guard let v = fields(valueNode, "a value of fact '\(id)'", allowed: ["value", "nl", "en"], required: ["value"]),
@@ -49,7 +49,7 @@ extension FileReader {
                 return FactValue(value: value, label: LocalizedText(texts, location: v.location))
             }
             return Fact(id: id, label: localized(f["label"], "the label of fact '\(id)'") ?? LocalizedText([:], location: f.location),
-                        values: values, location: f.location)
+                        values: values, evidence: localized(f["evidence"], "the evidence of fact '\(id)'"), location: f.location)
         }
     }
 

@@ -136,7 +136,17 @@ public struct Fact: Sendable, Equatable {
     public var id: String
     public var label: LocalizedText
     public var values: [FactValue]
+    /// What settles this fact when a client does not know the answer yet (a record, a form, a date).
+    public var evidence: LocalizedText?
     public var location: SourceLocation
+
+    public init(id: String, label: LocalizedText, values: [FactValue], evidence: LocalizedText? = nil, location: SourceLocation) {
+        self.id = id
+        self.label = label
+        self.values = values
+        self.evidence = evidence
+        self.location = location
+    }
 
     public func value(_ v: String) -> FactValue? { values.first { $0.value == v } }
 }

@@ -30,6 +30,8 @@ public struct ExplorationReport: Sendable, Equatable, Codable {
         public var question: String
         public var text: String
         public var why: String
+        /// What settles it (a record, a form, a date), when the knowledge says so.
+        public var evidence: String?
         public var options: [Meaning]
     }
 
@@ -93,7 +95,8 @@ public struct ExplorationReport: Sendable, Equatable, Codable {
                 return Meaning(value: option.value, label: kb.label(of: option.value, in: q).text(language),
                                verdicts: verdicts.map(\.rawValue), verdictLabels: verdicts.map { Wording.verdict($0, language) })
             }
-            return Confirm(fact: q.fact, question: q.id, text: q.text.text(language), why: q.why.text(language), options: options)
+            return Confirm(fact: q.fact, question: q.id, text: q.text.text(language), why: q.why.text(language),
+                           evidence: kb.factsByID[q.fact]?.evidence?.text(language), options: options)
         }
         if exploration.branches.count > Self.branchesShownOneByOne {
             groups = exploration.verdicts.map { v in
@@ -166,7 +169,11 @@ extension AdviceRenderer {
             for o in c.options where !o.verdicts.isEmpty {
                 out += TextLayout.hanging("\(o.label) → \(o.verdictLabels.joined(separator: " / "))", prefix: "      ", width: w)
             }
-            out += TextLayout.hanging((nl ? "Waarom dit telt: " : "Why it matters: ") + c.why, prefix: "      ", width: w)
+            if let evidence = c.evidence {
+                out += TextLayout.hanging((nl ? "Hoe u dit vaststelt: " : "How to settle it: ") + evidence, prefix: "      ", width: w)
+            } else {
+                out += TextLayout.hanging((nl ? "Waarom dit telt: " : "Why it matters: ") + c.why, prefix: "      ", width: w)
+            }
         }
         if report.truncated {
             out.append("")
@@ -186,8 +193,60 @@ extension AdviceRenderer {
     }
 
     public static func markdown(_ report: ExplorationReport, language: Language) -> String {
-        // The text form, fenced: one rendering of a conditional advice, so the two cannot disagree.
-        "```\n" + text(report, language: language, width: 100) + "```\n"
+        let nl = language == .nl
+        var out: [String] = []
+        if let verdictLabel = report.verdictLabel {
+            out.append("# \(verdictLabel)")
+            out.append("")
+            out.append(nl ? "Dit geldt wat het antwoord op deze vragen ook is:" : "This holds whatever the answer to these questions:")
+            out.append("")
+            for c in report.toConfirm { out.append("- \(escape(c.text))") }
+        } else {
+            out.append(nl ? "# Voorwaardelijk advies" : "# Conditional advice")
+            out.append("")
+            out.append(nl ? "**Tot de open punten hieronder bevestigd zijn: behandel dit als \(report.safeVerdictLabel.lowercased()).**"
+                          : "**Until the open points below are confirmed: treat this as \(report.safeVerdictLabel.lowercased()).**")
+        }
+        if let groups = report.groups {
+            out += ["", nl ? "## Mogelijkheden per oordeel" : "## Possibilities by verdict", ""]
+            for g in groups {
+                let example = g.example.map { "\(escape($0.text)) **\(escape($0.label))**" }.joined(separator: "; ")
+                out.append("- \(g.verdictLabel): \(g.count) × (\(nl ? "bijvoorbeeld" : "for example") \(example))")
+            }
+        } else {
+            for branch in report.branches {
+                let advice = branch.advice
+                out += ["", "## \(advice.verdictLabel ?? ""): \(escape(advice.title ?? ""))", ""]
+                out.append(nl ? "Als het antwoord is:" : "If the answer is:")
+                out.append("")
+                for a in branch.assumptions { out.append("- \(escape(a.text)) **\(escape(a.label))** (`\(a.fact)=\(a.value)`)") }
+                if !(advice.conditions ?? []).isEmpty { out.append("") }
+                for c in advice.conditions ?? [] { out.append("- [ ] \(escape(c))") }
+                for part in advice.parts ?? [] {
+                    out += ["", "\(escape(part.label)): \(part.verdictLabel): \(escape(part.title))"]
+                    for c in part.conditions { out.append("- [ ] \(escape(c))") }
+                }
+                if !(advice.alternatives ?? []).isEmpty {
+                    out += ["", "\(Wording.text(.alternatives, language)):", ""]
+                    for a in advice.alternatives ?? [] { out.append("- \(escape(a))") }
+                }
+            }
+        }
+        out += ["", report.verdictLabel == nil ? (nl ? "## Te bevestigen" : "## To confirm")
+                                               : (nl ? "## Nog open" : "## Still open"), ""]
+        for c in report.toConfirm {
+            out.append("- \(escape(c.text))")
+            for o in c.options where !o.verdicts.isEmpty { out.append("  - \(escape(o.label)): \(o.verdictLabels.joined(separator: " / "))") }
+            if let evidence = c.evidence { out.append("  - \(nl ? "Hoe u dit vaststelt" : "How to settle it"): \(escape(evidence))") }
+        }
+        var seen = Set<String>()
+        let references = report.branches.flatMap { allReferences($0.advice) }.filter { seen.insert($0.ref).inserted }
+        out += ["", "## " + Wording.text(.legalBasis, language), ""]
+        for r in references { out.append("- \(escape(r.ref)) (_\(r.gradeLabel)_)") }
+        if let first = report.branches.first?.advice {
+            out += ["", "---", "", "\(Wording.text(.actionDate, language)): \(spelled(first.date, language)) · \(knowledgeLine(first, language))"]
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 
     public static func json(_ report: ExplorationReport) -> String { encodeJSON(report) }
