@@ -42,6 +42,33 @@ struct WizardDriver {
         return self
     }
 
+    /// Chooses, on each question in turn, the option with the given value (not its position, so
+    /// the tests follow the knowledge when options are reordered); returns the digits pressed.
+    @discardableResult
+    mutating func choose(_ values: [String]) -> [String] {
+        var keys: [String] = []
+        for value in values {
+            guard let q = advice?.missing, let i = q.options.firstIndex(where: { $0.value == value }) else {
+                Issue.record("'\(value)' is not an option of \(advice?.missing?.id ?? "the advice")")
+                return keys
+            }
+            press(String(i + 1))
+            keys.append(String(i + 1))
+        }
+        return keys
+    }
+
+    @discardableResult
+    mutating func choose(_ values: String...) -> [String] { choose(values) }
+
+    /// The digits that answer `values` from the first question on.
+    static func digits(_ values: [String]) -> [String] {
+        var w = WizardDriver()
+        return w.choose(values)
+    }
+
+    static func digits(_ values: String...) -> [String] { digits(values) }
+
     var advice: Advice? { state.advice(kb) }
     var asking: String? { advice?.missing?.id }
     var quit: Bool { effects.contains { if case .quit = $0 { true } else { false } } }
@@ -50,36 +77,41 @@ struct WizardDriver {
 @Suite("The wizard's state machine")
 struct WizardTests {
     let kb = Shipped.knowledge
+    /// A charity calls a donor, every condition met: thirteen answers.
+    static let charityCallsDonor = ["marketing-call", "consumer", "marketing", "no", "no", "charity", "donor",
+                                    "yes", "yes", "yes", "yes", "yes", "yes"]
 
     @Test("an answer belongs to its question: e-mail consent is not reused as consent to be called (issue 8)")
     func answerBelongsToItsQuestion() throws {
         var w = WizardDriver(language: .en)
-        w.press("1121")   // e-mail, no objection, consent given through this channel
+        // E-mail marketing, no objection, consent given through this channel.
+        w.choose("marketing-message", "email", "marketing", "no", "yes")
         let consentStep = try #require(w.advice?.path.first { $0.fact == "consent" })
         #expect(consentStep.questionID == "msg-consent")
         w.press("r1")      // review, reopen "What do you want to do?"
-        w.press("51")      // a marketing call to a consumer
+        w.choose("marketing-call", "consumer", "marketing")
         #expect(w.advice?.outcome == nil, "no advice before the call questions are asked")
         #expect(w.asking == "call-objected", "the objection to calls is asked, not carried over from e-mail")
-        w.press("2")
+        w.choose("no")
         #expect(w.asking == "call-consent", "consent to be called is asked: \(w.asking ?? "-")")
-        #expect(w.advice?.path.map(\.questionID) == ["start", "call-recipient", "call-objected"])
+        #expect(w.advice?.path.map(\.questionID) == ["start", "call-recipient", "call-kind", "call-objected"])
     }
 
     @Test("a change in review keeps later answers only for the same questions still on the path")
     func reviewKeepsSameQuestions() {
         // A charity calls a donor: every condition met.
         var w = WizardDriver()
-        w.press("5122221111")
-        #expect(w.advice?.outcome?.id == "out-call-customer-exception")
-        w.press("r5")      // reopen "who is calling"
+        w.choose(WizardTests.charityCallsDonor)
+        #expect(w.advice?.outcome?.id == "out-call-donor-exception")
+        w.press("r6")      // reopen "who is calling"
         #expect(w.asking == "call-sender")
         guard case .question(let selection, _) = w.state.screen else { Issue.record("not on a question"); return }
         #expect(selection == 1, "the old answer (charity) is highlighted")
-        w.press("1")
+        w.choose("business")
         #expect(w.advice?.outcome?.id == "out-call-business-2026")
-        w.press("r52")     // back to a charity: the later answers to the same questions return
-        #expect(w.advice?.outcome?.id == "out-call-customer-exception")
+        w.press("r6")      // back to a charity: the later answers to the same questions return
+        w.choose("charity")
+        #expect(w.advice?.outcome?.id == "out-call-donor-exception")
     }
 
     @Test("back goes one question back with the earlier answer still highlighted, and it is not used until chosen again")
@@ -116,12 +148,12 @@ struct WizardTests {
     @Test("the date can be changed: typing replaces the pre-filled date, and the Dutch order works")
     func dateChange() {
         var w = WizardDriver()
-        w.press("5122")   // call a consumer, no objection, no consent
-        #expect(w.advice?.missing?.fact == "sender", "after 1 July 2026 the caller matters")
+        w.choose("marketing-call", "consumer", "marketing", "no", "no", "business")
+        #expect(w.advice?.outcome?.id == "out-call-business-2026", "since 1 July 2026 a business needs consent")
         w.press("d30-06-2026")
         w.press([.enter])
         #expect(w.state.session.date == date("2026-06-30"))
-        #expect(w.advice?.missing?.fact == "relationship", "before 1 July 2026 any business could call customers")
+        #expect(w.advice?.missing?.fact == "relationship", "before 1 July 2026 a business could call its customers")
         w.press("d")
         w.press([.clearLine])
         w.press("2026-11-29")
@@ -220,7 +252,7 @@ struct WizardTests {
     @Test("the advice scrolls and stops at its ends; ? shows the help from the top")
     func scrolling() {
         var w = WizardDriver()
-        w.press("5122221111")
+        w.choose(WizardTests.charityCallsDonor)
         let total = WizardView.adviceBody(w.state, kb).count
         let room = WizardView.adviceBodyHeight(w.state)
         #expect(total > room)
@@ -266,14 +298,14 @@ struct WizardTests {
     @Test("in a review list longer than 9, two digits pick the tenth answer")
     func twoDigitPick() {
         var w = WizardDriver()
-        w.press("5122221111")
-        #expect(w.advice?.path.count == 10)
+        w.choose(WizardTests.charityCallsDonor)
+        #expect(w.advice?.path.count == 13)
         w.press("r1")
         #expect(w.state.screen == .review(selection: 0, help: false, typed: 1), "1 waits for a second digit")
         w.press("0")
         #expect(w.advice?.path.count == 9, "the tenth answer was reopened")
         var first = WizardDriver()
-        first.press("5122221111")
+        first.choose(WizardTests.charityCallsDonor)
         first.press("r1")
         first.press([.enter])
         #expect(first.advice?.path.isEmpty == true, "1 then Enter reopens the first")
@@ -349,15 +381,15 @@ struct TextFieldTests {
         w.press([.enter])
         #expect(LineMode.prompt(w.state, kb).contains("✎"))
         w.press("r1")
-        w.press("4")
+        w.choose("phone-contract", "business", "trader")
         #expect(w.state.session.answers["obj-request"]?.note == "Let op")
-        w.press("3")   // a contract with a legal entity: advice right away
+        w.choose("no")   // a contract with a business that did not object: advice
         #expect(w.advice?.outcome != nil)
         w.press("s")
         #expect(w.state.screen == .confirm(.saveWithoutNotes(count: 1)))
         w.press("n")
         w.press("r1")
-        w.press("6")
+        w.choose("objection")
         #expect(w.asking == "obj-request")
         #expect(WizardView.render(w.state, kb).contains { $0.text.contains("✎") })
     }
@@ -513,6 +545,7 @@ struct WizardViewTests {
 @Suite("Line mode")
 struct LineModeTests {
     let kb = Shipped.knowledge
+    static let voicelog = ["phone-contract", "consumer", "trader", "no", "yes", "regular-supply", "no", "no", "voicelog"]
 
     func run(_ lines: [String], language: Language = .nl, details: Bool = false) -> (WizardState, String, [WizardEffect]) {
         var s = Wizard.start(kb, session: Session(id: "line", date: date("2026-11-29")), language: language, details: details)
@@ -529,8 +562,13 @@ struct LineModeTests {
 
     @Test("the issue-8 repro in line mode asks about the call before any advice")
     func repro() {
-        // printf '\n\n\n1\n1\n2\n1\nr\n1\n5\n1\n' | dmcc-advisor --plain --lang en
-        let (s, transcript, _) = run(["", "", "", "1", "1", "2", "1", "r", "1", "5", "1"], language: .en, details: true)
+        // e-mail, marketing, no objection, consent; review, reopen the first question; a marketing call to a consumer
+        let email = WizardDriver.digits("marketing-message", "email", "marketing", "no", "yes")
+        var after = WizardDriver()
+        after.choose("marketing-message", "email", "marketing", "no", "yes")
+        after.press("r1")
+        let call = after.choose("marketing-call", "consumer", "marketing")
+        let (s, transcript, _) = run(["", "", ""] + email + ["r", "1"] + call, language: .en, details: true)
         #expect(s.advice(kb)?.outcome == nil)
         #expect(s.advice(kb)?.missing?.id == "call-objected")
         #expect(!transcript.contains("Allowed with provable consent"))
@@ -538,7 +576,7 @@ struct LineModeTests {
 
     @Test("numbered answers reach the same advice text as advise prints")
     func sameAdvice() throws {
-        let (s, transcript, _) = run(["4", "1", "1", "1", "2", "2"])   // energy sale confirmed by voicelog
+        let (s, transcript, _) = run(WizardDriver.digits(LineModeTests.voicelog))   // energy sale confirmed by voicelog
         let advice = try #require(s.advice(kb))
         #expect(advice.outcome?.id == "out-pc-voicelog")
         #expect(transcript.contains(AdviceRenderer.text(AdviceReport(advice, in: kb, language: .nl), language: .nl, width: 80)))
