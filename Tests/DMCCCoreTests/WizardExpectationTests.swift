@@ -13,7 +13,8 @@ struct WizardExpectationTests {
         try t.send("-l", "Let op")
         try t.type(["Enter"])
         #expect(t.waitFor("✎"), "the question shows it has a note: \(t.screen)")
-        try t.type(["r", "1", "4", "3"])   // a contract with a legal entity: the note's question is off the path
+        // A contract with a business: the note's question is off the path.
+        try t.type(["r", "1"] + WizardDriver.digits("phone-contract", "business", "trader", "no"))
         #expect(t.waitFor("TOEGESTAAN"))
         try t.type(["s"])
         #expect(t.waitFor("horen bij vragen die niet meer op het pad liggen"), "\(t.screen)")
@@ -48,7 +49,7 @@ struct WizardExpectationTests {
     func adviceHelp() throws {
         let t = try TerminalSession()
         #expect(t.waitFor("Wat wilt u doen?"))
-        try t.type(["5", "1", "2", "2", "2", "2", "1", "1", "1", "1"])
+        try t.type(WizardDriver.digits(WizardTests.charityCallsDonor))
         #expect(t.waitFor("TOEGESTAAN, MITS"))
         try t.type(["End", "?"])
         #expect(t.waitUntil { $0.split(separator: "\n").dropFirst(2).first?.contains("Toetsen") == true }, "\(t.screen)")
@@ -70,11 +71,11 @@ struct WizardExpectationTests {
         try t.type(["End", "Enter"])
         #expect(t.waitFor("Wat vraagt de persoon?"), "End goes to the last option")
         try t.type(["Escape", "Escape"])
-        // Ten answers, then review and "1", "0" reopens the tenth.
-        try t.type(["5", "1", "2", "2", "2", "2", "1", "1", "1", "1", "r", "1", "0"])
+        // Thirteen answers, then review and "1", "0" reopens the tenth.
+        try t.type(WizardDriver.digits(WizardTests.charityCallsDonor) + ["r", "1", "0"])
         #expect(t.waitFor("stap 10"), "\(t.screen)")
-        // A click on option 2 ("Nee") answers it: rows are 0-based, the first option is on row 5 or later.
-        let row = try #require(t.lines.firstIndex { $0.contains("2. ") })
+        // A click on option 1 ("Ja", as before) answers it, and the kept later answers lead to the advice.
+        let row = try #require(t.lines.firstIndex { $0.contains("1. ") })
         try t.tmux(["send-keys", "-t", "w", "-H", "1b", "5b", "4d", "20", String(32 + 6, radix: 16), String(32 + row + 1, radix: 16)])
         try t.tmux(["send-keys", "-t", "w", "-H", "1b", "5b", "4d", "23", String(32 + 6, radix: 16), String(32 + row + 1, radix: 16)])
         #expect(t.waitFor("advies"), "the click answered the question: \(t.screen)")
