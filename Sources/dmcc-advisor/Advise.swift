@@ -30,6 +30,34 @@ struct Advise: ParsableCommand {
     @OptionGroup var knowledgeOptions: KnowledgeOptions
     @OptionGroup var transcriptOptions: TranscriptOptions
 
+    /// Takes the `--fact` options out of `advise`'s arguments before ArgumentParser sees them:
+    /// it parses a repeated option in quadratic time (10,000 facts took minutes), this is linear.
+    /// A `--fact` without its value is left for ArgumentParser to report.
+    static func takeFacts(from arguments: inout [String]) -> [String] {
+        guard arguments.first == "advise" else { return [] }
+        var facts: [String] = [], rest: [String] = []
+        rest.reserveCapacity(arguments.count)
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if argument == "--" {
+                rest += arguments[i...]
+                break
+            } else if argument == "--fact", i + 1 < arguments.count {
+                facts.append(arguments[i + 1])
+                i += 2
+                continue
+            } else if argument.hasPrefix("--fact=") {
+                facts.append(String(argument.dropFirst("--fact=".count)))
+            } else {
+                rest.append(argument)
+            }
+            i += 1
+        }
+        arguments = rest
+        return facts
+    }
+
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
         let date = try actionDate.resolve(for: kb)
@@ -53,7 +81,7 @@ struct Advise: ParsableCommand {
                 printError("the advice is incomplete, so nothing was saved; answer: \(report.missing?.fact ?? "")")
                 throw Exit.incomplete
             }
-            let store = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
+            let store = TranscriptStore.locate(transcriptOptions.transcripts)
             let now = Clock.now()
             do {
                 let record = try store.save({ id in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNcursesw
 import Foundation
 import DMCCCore
 
@@ -7,12 +8,7 @@ struct DMCCAdvisor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dmcc-advisor",
         abstract: "Tells whether a direct-marketing action is allowed under Dutch and EU rules, on what conditions, and what you can still do.",
-        discussion: """
-        Exit codes: 0 advice given (or nothing wrong), 1 lint found problems or a test case failed, 2 bad input \
-        (unknown fact, value or date), 3 advice incomplete (a fact is missing), \
-        4 knowledge base missing or broken, 5 a record could not be saved, \
-        6 conditional advice: the verdict depends on an answer given as 'unknown'.
-        """,
+        discussion: "Exit codes:\n" + Exit.meanings.map { "  \($0.code)  \($0.meaning)" }.joined(separator: "\n"),
         version: programVersion,
         subcommands: [WizardCommand.self, Advise.self, Lint.self, TestCommand.self, GraphCommand.self, Transcripts.self],
         defaultSubcommand: WizardCommand.self
@@ -22,7 +18,36 @@ struct DMCCAdvisor: ParsableCommand {
 /// The program version written into every advice record.
 let programVersion = "0.1.0"
 
-/// Exit codes shared by the subcommands and documented in the README.
+extension DMCCAdvisor {
+    /// ArgumentParser's `main()`, plus the check that everything printed was written: a full disk
+    /// or a closed output is an error (exit 74), never a silent success.
+    static func main() {
+        do {
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            let facts = Advise.takeFacts(from: &arguments)
+            var command = try parseAsRoot(arguments)
+            if var advise = command as? Advise {
+                advise.fact = facts + advise.fact
+                command = advise
+            }
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .success {
+                // --help and --version: printed here, so that a failed write is caught too.
+                print(fullMessage(for: error))
+                Exit.checkOutput()
+                Self.exit()
+            }
+            Exit.checkOutput()
+            Self.exit(withError: error)
+        }
+        Exit.checkOutput()
+        Self.exit()
+    }
+}
+
+/// Exit codes shared by the subcommands. `meanings` is the one list: `--help` prints it and the
+/// README's table must match it (a test checks).
 enum Exit {
     static let problems = ExitCode(1)
     static let badInput = ExitCode(2)
@@ -30,6 +55,35 @@ enum Exit {
     static let knowledge = ExitCode(4)
     static let saveFailed = ExitCode(5)
     static let conditional = ExitCode(6)
+    static let usage = ExitCode.validationFailure
+    static let outputFailed = ExitCode(74)
+
+    static let meanings: [(code: Int32, meaning: String)] = [
+        (0, "advice given; lint: nothing wrong; transcripts: records verified, advice unchanged"),
+        (problems.rawValue, "lint found problems; test: a case fails or cannot be read; transcripts verify: a record failed; "
+            + "transcripts replay: the advice changed; "
+            + "the wizard cannot drive this terminal (unknown TERM; use --plain)"),
+        (badInput.rawValue, "bad input: unknown fact or value, malformed or uncovered date, unknown record id"),
+        (incomplete.rawValue, "advice incomplete: a fact is missing"),
+        (knowledge.rawValue, "the knowledge base is missing or broken, or the folder chosen with --knowledge or DMCC_KNOWLEDGE cannot be used; "
+            + "test: no cases/ folder"),
+        (saveFailed.rawValue, "the advice record could not be saved"),
+        (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown'"),
+        (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),
+        (outputFailed.rawValue, "the output could not be written (full disk, closed output)"),
+    ]
+
+    /// Flushes standard output and exits 74 when anything printed could not be written.
+    static func checkOutput() {
+        var failure: Int32 = 0
+        let output = dmcc_c_stdout()
+        if fflush(output) != 0 { failure = errno }
+        guard failure != 0 || ferror(output) != 0 else { return }
+        if failure == 0 { failure = errno }  // set by the write that failed, as a rule
+        let reason = failure != 0 ? String(cString: strerror(failure)) : "write error"
+        printError("the output could not be written: \(reason)")
+        Foundation.exit(outputFailed.rawValue)
+    }
 }
 
 /// `--date`, shared by the wizard and `advise`.
@@ -81,6 +135,7 @@ struct KnowledgeOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// One message on stderr; control characters (from a file name or a record) are shown, not obeyed.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("dmcc-advisor: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("dmcc-advisor: \(ControlCharacters.escaped(message))\n".utf8))
 }

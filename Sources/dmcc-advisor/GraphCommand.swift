@@ -21,7 +21,7 @@ struct GraphCommand: ParsableCommand {
         switch format {
         case .mermaid: print(GraphRenderer.mermaid(kb, language: lang), terminator: "")
         case .dot: print(GraphRenderer.dot(kb, language: lang), terminator: "")
-        case .table: print(GraphRenderer.table(kb, language: lang), terminator: "")
+        case .table: GraphRenderer.table(kb, language: lang) { print($0) }
         }
     }
 }

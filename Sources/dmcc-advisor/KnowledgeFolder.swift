@@ -10,38 +10,109 @@ enum KnowledgeFolder {
         }
     }
 
+    /// A folder named with `--knowledge` or `DMCC_KNOWLEDGE` that cannot be used: an explicit
+    /// choice is never replaced by another folder.
+    struct Unusable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `--knowledge`, else `DMCC_KNOWLEDGE`, else `Knowledge/` in the working directory or a parent,
+    /// else next to the program.
     static func locate(_ explicit: String?) throws -> URL {
-        let fm = FileManager.default
+        if let explicit { return try chosen(explicit, by: "--knowledge") }
+        if let env = ProcessInfo.processInfo.environment["DMCC_KNOWLEDGE"], !env.isEmpty {
+            return try chosen(env, by: "DMCC_KNOWLEDGE")
+        }
         var candidates: [URL] = []
-        if let explicit {
-            candidates = [URL(fileURLWithPath: explicit)]
-        } else {
-            if let env = ProcessInfo.processInfo.environment["DMCC_KNOWLEDGE"], !env.isEmpty {
-                candidates.append(URL(fileURLWithPath: env))
-            }
-            var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
-            for _ in 0..<4 { candidates.append(dir.appendingPathComponent("Knowledge")); dir.deleteLastPathComponent() }
-            var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<5 { candidates.append(exe.appendingPathComponent("Knowledge")); exe.deleteLastPathComponent() }
-        }
-        for url in candidates {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue { return url }
-        }
+        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for _ in 0..<4 { candidates.append(dir.appendingPathComponent("Knowledge")); dir.deleteLastPathComponent() }
+        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 { candidates.append(exe.appendingPathComponent("Knowledge")); exe.deleteLastPathComponent() }
+        for url in candidates where isFolder(url.path) { return url }
         throw NotFound(tried: candidates.map(\.path))
     }
 
-    /// Reads every `.yaml`/`.yml` file of the folder, with paths shown relative to the working directory.
+    private static func chosen(_ path: String, by source: String) throws -> URL {
+        let named = source == "--knowledge" ? "--knowledge '\(path)'" : "DMCC_KNOWLEDGE='\(path)'"
+        guard !path.isEmpty else { throw Unusable(description: "\(named) is empty; name a knowledge folder") }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw Unusable(description: "\(named): \(String(cString: strerror(errno))); name an existing knowledge folder")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw Unusable(description: "\(named) is not a folder; name the knowledge folder, not a file in it")
+        }
+        return URL(fileURLWithPath: path)
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Reads every `.yaml`/`.yml` file of the folder, with paths shown relative to the working
+    /// directory. A file that cannot be read becomes a source with its failure, so that lint
+    /// reports every such file (`file: what is wrong`) and goes on. Hidden files and editor lock
+    /// files (`.#name.yaml`) are not knowledge.
     static func read(_ folder: URL) throws -> [KnowledgeSource] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+                .sorted()
+        } catch {
+            throw Unusable(description: "cannot read the knowledge folder \(folder.path): \(TranscriptStore.reason(error))")
+        }
         let cwd = FileManager.default.currentDirectoryPath + "/"
-        return try names.map { name in
-            let url = folder.appendingPathComponent(name)
-            let data = try Data(contentsOf: url)
-            let shown = url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
-            return KnowledgeSource(path: shown, bytes: [UInt8](data))
+        return names.map { name in
+            let path = folder.appendingPathComponent(name).path
+            let shown = path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+            switch readFile(path) {
+            case .success(let bytes): return KnowledgeSource(path: shown, bytes: bytes)
+            case .failure(let failure): return KnowledgeSource(path: shown, failure: failure.description)
+            }
+        }
+    }
+
+    struct ReadFailure: Error, CustomStringConvertible { var description: String }
+
+    /// The bytes of a regular file no larger than `KnowledgeSource.maximumSize`. Opened without
+    /// blocking, so that a FIFO is reported instead of waited on.
+    private static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            let what = code == ELOOP ? "a symbolic link that loops or is nested too deeply" : String(cString: strerror(code))
+            return .failure(ReadFailure(description: "cannot be opened: \(what)"))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(ReadFailure(description: "cannot be read: \(String(cString: strerror(errno)))")) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(ReadFailure(description: "is a folder, not a knowledge file"))
+        case S_IFIFO: return .failure(ReadFailure(description: "is a named pipe (FIFO), not a knowledge file"))
+        default: return .failure(ReadFailure(description: "is not a regular file"))
+        }
+        let size = Int(info.st_size)
+        guard size <= KnowledgeSource.maximumSize else {
+            return .failure(ReadFailure(description: KnowledgeSource.tooLarge(size)))
+        }
+        // The file may grow between fstat and read: the limit holds for what is read, too.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(description: "cannot be read: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { return .success(bytes) }
+            bytes += chunk[0..<n]
+            if bytes.count > KnowledgeSource.maximumSize {
+                return .failure(ReadFailure(description: KnowledgeSource.tooLarge(bytes.count)))
+            }
         }
     }
 

@@ -5,9 +5,9 @@ import Testing
 @Suite("Advice records")
 struct RecordTests {
     let kb = Shipped.knowledge
-    let facts = ["purpose": "marketing-call", "recipient": "consumer", "objected": "no", "consent": "no", "sender": "charity",
-                 "relationship": "donor", "within-3-years": "yes", "informed-at-collection": "yes", "opt-out-offered": "yes",
-                 "similar-offer": "yes"]
+    let facts = ["purpose": "marketing-call", "recipient": "consumer", "call-kind": "marketing", "objected": "no", "consent": "no",
+                 "sender": "charity", "relationship": "customer", "obtained-in-sale": "yes", "same-entity": "yes",
+                 "within-3-years": "yes", "informed-at-collection": "yes", "opt-out-offered": "yes", "similar-offer": "yes"]
 
     func record(client: String? = "Stichting Hulp & Zorg", language: Language = .nl) throws -> AdviceRecord {
         let advice = try Engine.advise(kb, facts: facts, on: date("2026-11-29"))
@@ -22,7 +22,7 @@ struct RecordTests {
     @Test("a record holds the steps with labels, notes and times, and the advice with its knowledge")
     func contents() throws {
         let r = try record()
-        #expect(r.steps.count == 10)
+        #expect(r.steps.count == 13)
         #expect(r.steps.first?.answered == "2026-11-29T14:29:01+01:00")
         #expect(r.steps.first { $0.question == "call-sender" }?.note == "Belt via eigen callcenter")
         #expect(r.steps.first { $0.fact == "sender" }?.label == "Een goed doel of ideële organisatie")
@@ -114,8 +114,18 @@ struct RecordTests {
         var sources = Shipped.sources
         let i = try #require(sources.firstIndex { $0.path.hasSuffix("60-marketing-calls.yaml") })
         var text = String(decoding: sources[i].bytes, as: UTF8.self)
-        text = text.replacingOccurrences(of: "- {value: charity, next: call-relationship}", with: "- {value: charity, next: out-call-business-2026}")
-        text = text.replacingOccurrences(of: "    valid-from: 2026-07-01\n", with: "")
+        // The law moves on: the charities' customer exception is gone, with its first condition and the Code's reference.
+        let block = try #require(text.range(of: "  - id: out-call-customer-exception-2026\n"))
+        var rest = String(text[block.upperBound...])
+        rest = rest.replacingOccurrences(of: "    verdict: allowed-if", with: "    verdict: not-allowed",
+                                         range: rest.range(of: "    verdict: allowed-if"))
+        let condition = try #require(rest.range(of: "      - nl: U bent echt een goed doel"))
+        let conditionEnd = try #require(rest.range(of: "\n      - nl:", range: condition.upperBound..<rest.endIndex))
+        rest.removeSubrange(condition.lowerBound...conditionEnd.lowerBound)
+        let code = try #require(rest.range(of: "      - ref: {nl: \"Code Telemarketing (klanttermijn"))
+        let codeEnd = try #require(rest.range(of: "grade: self-regulation\n", range: code.upperBound..<rest.endIndex))
+        rest.removeSubrange(code.lowerBound..<codeEnd.upperBound)
+        text = String(text[..<block.upperBound]) + rest
         sources[i].bytes = Array(text.utf8)
         let changedKB = try Linter.validated(sources)
         let result = Replay.run(try record(), against: changedKB)
@@ -131,16 +141,16 @@ struct RecordTests {
         let i = try #require(sources.firstIndex { $0.path.hasSuffix("60-marketing-calls.yaml") })
         var text = String(decoding: sources[i].bytes, as: UTF8.self)
         // A new question before the final outcome: is the number withheld?
-        text = text.replacingOccurrences(of: "      - {value: \"yes\", next: out-call-customer-exception}",
+        text = text.replacingOccurrences(of: "      - {value: \"yes\", next: call-exception-2026}",
                                           with: "      - {value: \"yes\", next: call-renewal-check}")
         text += """
 
           - id: call-renewal-check
-            ask: renewal
-            text: {nl: Gaat het om een verlenging?, en: Is it a renewal?}
+            ask: addressed
+            text: {nl: Staat de naam van de persoon in uw bellijst?, en: Is the person's name in your calling list?}
             why: {nl: Nieuwe vraag., en: New question.}
             options:
-              - {value: "yes", next: out-call-customer-exception}
+              - {value: "yes", next: call-exception-2026}
               - {value: "no", next: out-call-not-similar}
 
         """
@@ -148,6 +158,6 @@ struct RecordTests {
         let changedKB = try Linter.validated(sources)
         let result = Replay.run(try record(), against: changedKB)
         #expect(result.changed)
-        #expect(result.lines.contains { $0.hasPrefix("De kennisbank vraagt nu ook: Gaat het om een verlenging? (renewal: yes, no)") })
+        #expect(result.lines.contains { $0.hasPrefix("De kennisbank vraagt nu ook: Staat de naam van de persoon in uw bellijst? (addressed: yes, no)") })
     }
 }

@@ -6,7 +6,8 @@ import Testing
 struct TranscriptCommandTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-records-\(UUID().uuidString)")
     let voicelog = ["--fact", "purpose=phone-contract", "--fact", "recipient=consumer", "--fact", "call-initiator=trader",
-                    "--fact", "contract-type=regular-supply", "--fact", "renewal=no", "--fact", "confirmation=voicelog",
+                    "--fact", "objected=no", "--fact", "consent=yes", "--fact", "contract-type=regular-supply",
+                    "--fact", "renewal=no", "--fact", "contract-extra=no", "--fact", "confirmation=voicelog",
                     "--date", "2026-11-29"]
 
     func save(_ extra: [String] = []) throws -> Program.Result {

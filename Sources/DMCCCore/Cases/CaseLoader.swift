@@ -28,7 +28,7 @@ public enum CaseLoader {
     private static func read(_ source: KnowledgeSource, _ kb: KnowledgeBase, into report: inout Report) {
         var file = FileReader(file: source.path)
         defer { report.problems += file.problems.map(withoutGraphHint) }
-        guard let root = file.parse(source.bytes) else {
+        guard let root = file.parse(source) else {
             report.unreadable += 1
             return
         }

@@ -120,14 +120,18 @@ struct Graph {
             case .dateSwitch(let d) where d.before.isEmpty || d.onOrAfter.isEmpty: reason = "a date branch has no next node"
             case .part(let p) where p.start.isEmpty || p.then.isEmpty: reason = "the part has no 'part' or no 'then' node"
             default:
-                if let missing = successors[i].first(where: { $0.target == nil }) {
-                    reason = missing.name.isEmpty ? "a link is empty" : "it leads to '\(missing.name)', which does not exist"
-                }
+                // A link to a missing node is reported once, as missing-reference; an empty link here.
+                if successors[i].contains(where: { $0.target == nil && $0.name.isEmpty }) { reason = "a link is empty" }
             }
             guard let reason else { continue }
             var path = [node.id]
             var p = parent[i]
-            while let q = p { path.insert(nodes[q].id, at: 0); p = parent[q] }
+            while let q = p { path.append(nodes[q].id); p = parent[q] }
+            path.reverse()
+            // A short path: a deep generated chain would otherwise print its whole length per problem.
+            if path.count > 6 {
+                path = path.prefix(2) + ["… (\(path.count - 5) more)"] + path.suffix(3)
+            }
             problems.append(Problem(.deadEnd, at: node.location,
                                     "the path \(path.joined(separator: " > ")) does not end in an outcome: \(reason)"))
         }
@@ -137,9 +141,11 @@ struct Graph {
     /// Walks the action-date intervals each node can be reached with and checks them against date
     /// switches (a branch no date can take) and outcomes' validity (advice given outside its dates).
     private func dateConflicts(root: Int, order: [Int]) -> [Problem] {
-        let lowest = kb.metadata.coversFrom?.dayNumber ?? Int.min
+        // Action dates are calendar dates: the intervals never leave 0001-01-01...9999-12-31, so a
+        // date named in a message (the day before or after a bound) always exists.
+        let lowest = max(kb.metadata.coversFrom ?? .earliest, .earliest).dayNumber
         var incoming = [DateIntervals](repeating: DateIntervals(), count: nodes.count)
-        incoming[root] = DateIntervals([(lowest, Int.max)])
+        incoming[root] = DateIntervals([(lowest, CalendarDate.latest.dayNumber)])
         var problems: [Problem] = []
         for n in order {
             let here = incoming[n]

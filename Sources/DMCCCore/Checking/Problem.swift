@@ -1,6 +1,8 @@
 /// Something wrong in the knowledge files, with the place to fix it.
 public struct Problem: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
+        case unreadable = "unreadable"
+        case tooLarge = "too-large"
         case encoding = "encoding"
         case syntax = "yaml-syntax"
         case structure = "structure"

@@ -43,9 +43,19 @@ public enum PathEnumerator {
     /// Paths are built depth-first with an explicit stack; `limit` stops a runaway enumeration of a
     /// huge generated graph (the count of paths in a DAG can grow exponentially).
     public static func paths(in kb: KnowledgeBase, limit: Int = 100_000) -> [DecisionPath] {
+        var result: [DecisionPath] = []
+        forEachPath(in: kb, limit: limit) { result.append($0) }
+        return result
+    }
+
+    /// The same paths handed over one at a time, so a caller can stream them (the sign-off table
+    /// of a deep chain is far larger than any one row).
+    public static func forEachPath(in kb: KnowledgeBase, limit: Int = 100_000, _ body: (DecisionPath) -> Void) {
         struct Partial {
             var id: String
-            var steps: [DecisionPath.Step]
+            /// The steps so far, shared with the sibling partials instead of copied into each:
+            /// a deep chain would otherwise keep a copy of its whole path per pending branch.
+            var steps: Trail?
             var depth: Int
             /// The shared parts being walked, innermost last.
             var returns: [PartCall]
@@ -54,15 +64,15 @@ public enum PathEnumerator {
             var low = Int.min
             var high = Int.max
         }
-        var result: [DecisionPath] = []
-        var stack = [Partial(id: kb.metadata.root, steps: [], depth: 0, returns: [], low: kb.metadata.coversFrom?.dayNumber ?? Int.min)]
-        while let partial = stack.popLast(), result.count < limit {
+        var count = 0
+        var stack = [Partial(id: kb.metadata.root, steps: nil, depth: 0, returns: [], low: kb.metadata.coversFrom?.dayNumber ?? Int.min)]
+        while let partial = stack.popLast(), count < limit {
             guard partial.depth <= 2 * kb.nodes.count + 1 else { continue }
             func push(_ next: String, _ step: DecisionPath.Step?, returns: [PartCall]? = nil,
                       low: Int? = nil, high: Int? = nil) {
                 let low = max(partial.low, low ?? Int.min), high = min(partial.high, high ?? Int.max)
                 guard low <= high else { return }
-                stack.append(Partial(id: next, steps: step.map { partial.steps + [$0] } ?? partial.steps,
+                stack.append(Partial(id: next, steps: step.map { Trail($0, after: partial.steps) } ?? partial.steps,
                                      depth: partial.depth + 1, returns: returns ?? partial.returns, low: low, high: high))
             }
             switch kb.node(partial.id) {
@@ -70,7 +80,8 @@ public enum PathEnumerator {
                 if o.verdict != .notAllowed, let part = partial.returns.last {
                     push(part.then, .part(partID: part.id, outcome: o), returns: partial.returns.dropLast())
                 } else {
-                    result.append(DecisionPath(steps: partial.steps, outcome: o))
+                    body(DecisionPath(steps: Trail.steps(partial.steps), outcome: o))
+                    count += 1
                 }
             case .question(let q)?:
                 for option in q.options.reversed() {
@@ -85,6 +96,34 @@ public enum PathEnumerator {
                 continue
             }
         }
-        return result
+    }
+}
+
+/// A path's steps as a list linked backwards, so that branches share their common prefix.
+private final class Trail {
+    let step: DecisionPath.Step
+    var previous: Trail?
+
+    init(_ step: DecisionPath.Step, after previous: Trail?) {
+        self.step = step
+        self.previous = previous
+    }
+
+    static func steps(_ last: Trail?) -> [DecisionPath.Step] {
+        var steps: [DecisionPath.Step] = []
+        var trail = last
+        while let t = trail { steps.append(t.step); trail = t.previous }
+        return steps.reversed()
+    }
+
+    /// Releases a long unshared tail one node at a time rather than recursively.
+    deinit {
+        var next = previous
+        previous = nil
+        while isKnownUniquelyReferenced(&next) {
+            let following = next!.previous
+            next!.previous = nil
+            next = following
+        }
     }
 }

@@ -31,12 +31,30 @@ struct FileReader {
 
     // MARK: - YAML syntax
 
+    /// Parses a source, or reports why the shell could not read it.
+    mutating func parse(_ source: KnowledgeSource) -> Node? {
+        if let failure = source.failure {
+            report(.unreadable, at: SourceLocation(file: file, line: 0), failure)
+            return nil
+        }
+        return parse(source.bytes)
+    }
+
     /// Parses the bytes as YAML, reporting bad UTF-8 and syntax errors with line and column.
     mutating func parse(_ bytes: [UInt8]) -> Node? {
+        if bytes.count > KnowledgeSource.maximumSize {
+            report(.tooLarge, at: SourceLocation(file: file, line: 0), KnowledgeSource.tooLarge(bytes.count))
+            return nil
+        }
         if let bad = UTF8Check.firstInvalidByte(in: bytes) {
             let hex = String(bad.byte, radix: 16, uppercase: true)
             report(.encoding, at: SourceLocation(file: file, line: bad.line, column: bad.column),
                    "byte 0x\(hex) is not valid UTF-8; save the file as UTF-8 (graph checks wait until every file reads)")
+            return nil
+        }
+        if let alias = AliasExpansion.firstAliasBeyond(KnowledgeSource.maximumExpandedNodes, in: bytes) {
+            report(.tooLarge, at: SourceLocation(file: file, line: alias.line, column: alias.column),
+                   "with this alias the file expands to more than \(KnowledgeSource.maximumExpandedNodes) YAML nodes; write the values out or use fewer nested aliases")
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)

@@ -67,7 +67,7 @@ public enum KnowledgeLoader {
     static func read(_ source: KnowledgeSource) -> FileContent {
         var file = FileReader(file: source.path)
         var content = FileContent()
-        guard let root = file.parse(source.bytes) else {
+        guard let root = file.parse(source) else {
             content.parsed = false
             content.problems = file.problems
             return content

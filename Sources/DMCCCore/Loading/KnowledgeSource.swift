@@ -1,12 +1,34 @@
-/// One knowledge file as read by the shell: its display path and its raw bytes.
-/// The loader never touches the file system itself.
+/// One knowledge file as read by the shell: its display path and its raw bytes, or why it could
+/// not be read. The loader never touches the file system itself.
 public struct KnowledgeSource: Sendable {
+    /// The largest knowledge file that is read (4 MiB; the shipped files are under 25 KB, a
+    /// generated 5,000-node file about 2 MB). Larger files are refused before they are parsed:
+    /// parsing needs some 75 times the file's size in memory.
+    public static let maximumSize = 4 * 1024 * 1024
+
+    /// The most nodes one file may expand to once its YAML aliases (`*name`) are resolved; a
+    /// few hundred bytes of nested aliases can otherwise stand for billions of nodes.
+    public static let maximumExpandedNodes = 1_000_000
+
+    /// What is wrong with a file of `size` bytes, over the limit.
+    public static func tooLarge(_ size: Int) -> String {
+        "the file has \(size) bytes; a knowledge file may have at most \(maximumSize) (\(maximumSize / (1024 * 1024)) MiB): split it into several files"
+    }
+
     public var path: String
     public var bytes: [UInt8]
+    /// Why the file could not be read (not a regular file, no permission, too large); `bytes` is then empty.
+    public var failure: String?
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+    }
+
+    public init(path: String, failure: String) {
+        self.path = path
+        self.bytes = []
+        self.failure = failure
     }
 
     public init(path: String, text: String) {

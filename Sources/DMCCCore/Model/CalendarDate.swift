@@ -80,8 +80,14 @@ extension CalendarDate {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The first and last days a `CalendarDate` can hold (four-digit years).
+    public static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
+    /// The date of a day number, clamped to `earliest...latest` so that arithmetic at the ends of
+    /// the calendar (the day after 9999-12-31) can never crash.
     public init(dayNumber z0: Int) {
-        let z = z0 + 719_468
+        let z = min(max(z0, Self.earliestDay), Self.latestDay) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -91,4 +97,7 @@ extension CalendarDate {
         let m = mp < 10 ? mp + 3 : mp - 9
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
     }
+
+    private static let earliestDay = earliest.dayNumber
+    private static let latestDay = latest.dayNumber
 }

@@ -36,7 +36,8 @@ public struct SourceLocation: Sendable, Equatable, Hashable, Comparable, CustomS
     public static let unknown = SourceLocation(file: "", line: 0)
 
     public var description: String {
-        column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+        // Line 0: the file as a whole (it cannot be read, or is too large).
+        line == 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {

@@ -64,8 +64,9 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         self.sha256 = RecordSeal.digest(of: self)
     }
 
+    /// Typed text as kept: control characters cannot reach a record (line breaks become spaces).
     private static func nonEmpty(_ text: String) -> String? {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = ControlCharacters.cleaned(text).trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 

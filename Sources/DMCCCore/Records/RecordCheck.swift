@@ -7,19 +7,26 @@ public enum RecordCheck {
         guard let stored = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
             return ["the JSON file is not valid JSON"]
         }
+        var problems: [String] = []
+        if let key = RecordFile.firstDuplicateKey(in: json) {
+            problems.append("the key '\(ControlCharacters.escaped(key, keepingNewlines: false))' appears twice in one object: a reader sees one value and the seal another")
+        }
         let record: AdviceRecord
         do {
             record = try JSONDecoder().decode(AdviceRecord.self, from: json)
         } catch {
-            return ["the JSON file is not an advice record (\(describe(error)))"]
+            return problems + ["the JSON file is not an advice record (\(describe(error)))"]
         }
-        var problems: [String] = []
-        if record.format != AdviceRecord.format { problems.append("unknown record format '\(record.format)'") }
-        if record.id != expectedID { problems.append("the file holds record '\(record.id)', not '\(expectedID)'") }
+        if problems.isEmpty && !RecordFile.roundTrips(json, as: record) {
+            problems.append("the JSON file holds more than the record shows (an unknown key, a null or a value written differently)")
+        }
+        if record.format != AdviceRecord.format { problems.append("unknown record format '\(ControlCharacters.escaped(record.format, keepingNewlines: false))'") }
+        if record.id != expectedID { problems.append("the file holds record '\(ControlCharacters.escaped(record.id, keepingNewlines: false))', not '\(expectedID)'") }
         let seal = stored["sha256"] as? String ?? ""
         if seal.isEmpty {
             problems.append("the record has no seal")
-        } else if RecordSeal.digest(ofFile: json) != seal {
+        } else if RecordSeal.digest(ofFile: json) != seal || RecordSeal.digest(of: record) != record.sha256 {
+            // The file as a whole and the record as read (what show and list display) must both match.
             problems.append("the content does not match its SHA-256 seal: the record was changed after it was saved")
         }
         if let markdown {

@@ -6,7 +6,7 @@ public enum RecordRenderer {
         var out = ["# " + (nl ? "Adviesverslag " : "Advice record ") + record.id, "", "| | |", "|---|---|"]
         func row(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            out.append("| \(label) | \(AdviceRenderer.escape(value)) |")
+            out.append("| \(label) | \(inline(value)) |")
         }
         row(nl ? "Klant" : "Client", record.client)
         row(nl ? "Consultant" : "Consultant", record.consultant)
@@ -18,14 +18,14 @@ public enum RecordRenderer {
         row(nl ? "Programma" : "Program", "\(record.program.name) \(record.program.version)")
         row(nl ? "Zegel (SHA-256)" : "Seal (SHA-256)", record.sha256)
         if let note = record.note {
-            out += ["", "**" + (nl ? "Notitie" : "Note") + ":** " + AdviceRenderer.escape(note)]
+            out += ["", "**" + (nl ? "Notitie" : "Note") + ":** " + inline(note)]
         }
         out += ["", "## " + (nl ? "Vragen en antwoorden" : "Questions and answers"), ""]
         for (i, step) in record.steps.enumerated() {
-            var line = "\(i + 1). \(AdviceRenderer.escape(step.text)) **\(AdviceRenderer.escape(step.label))** (`\(step.fact)=\(step.value)`)"
-            if let answered = step.answered { line += " — \(answered)" }
+            var line = "\(i + 1). \(inline(step.text)) **\(inline(step.label))** (`\(plain(step.fact))=\(plain(step.value))`)"
+            if let answered = step.answered { line += " — \(plain(answered))" }
             out.append(line)
-            if let note = step.note { out.append("   > " + (nl ? "Notitie: " : "Note: ") + AdviceRenderer.escape(note)) }
+            if let note = step.note { out.append("   > " + (nl ? "Notitie: " : "Note: ") + inline(note)) }
         }
         out.append("")
         // The advice itself, one heading level down.
@@ -41,15 +41,22 @@ public enum RecordRenderer {
         out.append((nl ? "Adviesverslag " : "Advice record ") + record.id)
         for (label, value) in [(nl ? "Klant" : "Client", record.client), ("Consultant", record.consultant),
                                (nl ? "Onderwerp" : "Subject", record.subject), (nl ? "Gemaakt" : "Created", record.created)] {
-            if let value { out.append("  \(label): \(value)") }
+            if let value { out.append("  \(label): \(plain(value))") }
         }
-        for step in record.steps where step.note != nil {
-            out.append("  " + (nl ? "Notitie bij" : "Note on") + " '\(step.text)': \(step.note!)")
+        for step in record.steps {
+            guard let note = step.note else { continue }
+            out.append("  " + (nl ? "Notitie bij" : "Note on") + " '\(plain(step.text))': \(plain(note))")
         }
         out.append("")
         out.append(AdviceRenderer.text(record.advice, language: L))
         return out.joined(separator: "\n")
     }
+
+    /// A field on one line with its control characters visible, for text output.
+    static func plain(_ text: String) -> String { ControlCharacters.escaped(text, keepingNewlines: false) }
+
+    /// A field on one line, safe inside a Markdown table cell or paragraph.
+    static func inline(_ text: String) -> String { AdviceRenderer.escape(plain(text)) }
 }
 
 extension String {

@@ -59,11 +59,21 @@ public enum GraphRenderer {
     }
 
     public static func table(_ kb: KnowledgeBase, language: Language) -> String {
-        let header = language == .nl
+        var out = ""
+        table(kb, language: language) { out += $0 + "\n" }
+        return out
+    }
+
+    /// The sign-off table one line at a time, as the paths are found: a deep chain's table is far
+    /// larger than memory should hold at once.
+    public static func table(_ kb: KnowledgeBase, language: Language, line: (String) -> Void) {
+        line(language == .nl
             ? "| # | Antwoorden | Oordeel | Uitkomst | Juridische basis |"
-            : "| # | Answers | Verdict | Outcome | Legal basis |"
-        var out = [header, "|---|---|---|---|---|"]
-        for (i, path) in PathEnumerator.paths(in: kb).enumerated() {
+            : "| # | Answers | Verdict | Outcome | Legal basis |")
+        line("|---|---|---|---|---|")
+        var i = 0
+        PathEnumerator.forEachPath(in: kb) { path in
+            i += 1
             let answers = path.steps.map { step -> String in
                 switch step {
                 case .answer(_, let fact, let value): "\(fact)=\(value)"
@@ -73,9 +83,8 @@ public enum GraphRenderer {
                 }
             }.joined(separator: ", ")
             let basis = path.outcome.legalBasis.map { "\($0.ref.text(language)) (\(Wording.grade($0.grade, language)))" }.joined(separator: "; ")
-            out.append("| \(i + 1) | \(cell(answers)) | \(Wording.verdict(path.verdict, language)) | \(cell(path.outcome.id)): \(cell(path.outcome.title.text(language))) | \(cell(basis)) |")
+            line("| \(i) | \(cell(answers)) | \(Wording.verdict(path.verdict, language)) | \(cell(path.outcome.id)): \(cell(path.outcome.title.text(language))) | \(cell(basis)) |")
         }
-        return out.joined(separator: "\n") + "\n"
     }
 
     private static func safeID(_ id: String) -> String {

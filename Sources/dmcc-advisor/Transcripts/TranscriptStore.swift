@@ -3,6 +3,7 @@ import Foundation
 
 /// The folder of advice records on disk: created 0700, each file 0600, written to a temporary
 /// file, synced, and linked into place so that no record is ever overwritten or half-written.
+/// A record exists once its JSON file does: the Markdown copy is linked first, the JSON last.
 struct TranscriptStore {
     let folder: URL
 
@@ -10,21 +11,19 @@ struct TranscriptStore {
         var description: String
     }
 
-    /// `--transcripts`, then `DMCC_TRANSCRIPTS`, then `Transcripts/` beside the knowledge folder, then in the working directory.
-    static func locate(_ explicit: String?, knowledge: String? = nil) -> TranscriptStore {
+    /// The one rule for every command: `--transcripts`, then `DMCC_TRANSCRIPTS`, then `Transcripts/`
+    /// in the working directory. The knowledge folder in use never moves the records, so `list`
+    /// finds what `advise --knowledge OTHER --save` saved.
+    static func locate(_ explicit: String?) -> TranscriptStore {
         if let explicit, !explicit.isEmpty { return TranscriptStore(folder: URL(fileURLWithPath: explicit)) }
         if let env = ProcessInfo.processInfo.environment["DMCC_TRANSCRIPTS"], !env.isEmpty {
             return TranscriptStore(folder: URL(fileURLWithPath: env))
         }
-        if let knowledgeFolder = try? KnowledgeFolder.locate(knowledge) {
-            let beside = knowledgeFolder.deletingLastPathComponent().appendingPathComponent("Transcripts")
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: beside.path, isDirectory: &isDir), isDir.boolValue {
-                return TranscriptStore(folder: beside)
-            }
-        }
         return TranscriptStore(folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Transcripts"))
     }
+
+    @available(*, deprecated, message: "records do not follow --knowledge; call locate(_:)")
+    static func locate(_ explicit: String?, knowledge: String?) -> TranscriptStore { locate(explicit) }
 
     var shownPath: String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
@@ -34,7 +33,8 @@ struct TranscriptStore {
     func jsonURL(_ id: String) -> URL { folder.appendingPathComponent(id + ".json") }
     func markdownURL(_ id: String) -> URL { folder.appendingPathComponent(id + ".md") }
 
-    /// Creates the folder (0700) and makes an existing one private.
+    /// Creates the folder private (0700, whatever the umask); a folder the user already has keeps
+    /// its mode. Clears what killed saves left behind.
     func prepare() throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) {
@@ -44,50 +44,65 @@ struct TranscriptStore {
             var path = folder.path.hasPrefix("/") ? "" : "."
             for component in folder.path.split(separator: "/") {
                 path += "/" + component
-                if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                if mkdir(path, 0o700) == 0 {
+                    chmod(path, 0o700)  // mkdir's mode is filtered by the umask
+                } else if errno != EEXIST {
                     throw Failure(description: "cannot create the folder \(shownPath): \(String(cString: strerror(errno))); choose another with --transcripts or DMCC_TRANSCRIPTS")
                 }
             }
         }
-        chmod(folder.path, 0o700)
+        removeLeftovers()
         guard access(folder.path, W_OK) == 0 else {
             throw Failure(description: "cannot write in \(shownPath): \(String(cString: strerror(errno))); choose another folder with --transcripts or DMCC_TRANSCRIPTS")
         }
     }
 
-    /// Saves both files of a record. A new id is drawn when one is taken, so concurrent saves into
-    /// one folder each keep their own record.
+    /// Saves both files of a record. Both are written and synced as temporary files first; then
+    /// the Markdown copy is linked into place and the JSON file last, so a record (listed by its
+    /// JSON file) never appears without its Markdown copy, whenever the process is killed. A new
+    /// id is drawn when one is taken, so concurrent saves into one folder each keep their own record.
     func save(_ make: (String) -> AdviceRecord, timestamp: String) throws -> AdviceRecord {
         try prepare()
         for _ in 0..<20 {
             let record = make(RecordID.make(timestamp: timestamp, random: UInt32.random(in: 0...0xFFFFFF)))
+            let markdown = try writeTemporary(Data(RecordRenderer.markdown(record).utf8), beside: markdownURL(record.id))
+            defer { unlink(markdown) }
+            let json = try writeTemporary(Data(record.prettyJSON().utf8), beside: jsonURL(record.id))
+            defer { unlink(json) }
+            guard try linkNew(markdown, to: markdownURL(record.id)) else { continue }
             do {
-                try writeNew(Data(record.prettyJSON().utf8), to: jsonURL(record.id))
-            } catch let error as POSIXError where error.code == .EEXIST {
-                continue
-            }
-            do {
-                try writeNew(Data(RecordRenderer.markdown(record).utf8), to: markdownURL(record.id))
+                guard try linkNew(json, to: jsonURL(record.id)) else {
+                    unlink(markdownURL(record.id).path)
+                    continue
+                }
             } catch {
-                unlink(jsonURL(record.id).path)
+                unlink(markdownURL(record.id).path)
                 throw error
             }
+            syncFolder()
             return record
         }
         throw Failure(description: "could not find a free record id in \(shownPath)")
     }
 
-    /// Writes `data` to a new file: temporary file, fsync, then link() to the final name, which
-    /// fails rather than replace an existing file.
-    func writeNew(_ data: Data, to url: URL) throws {
-        let temporary = try writeTemporary(data, beside: url)
-        defer { unlink(temporary) }
-        if link(temporary, url.path) != 0 {
-            let code = errno
-            if code == EEXIST { throw POSIXError(.EEXIST) }
-            throw Failure(description: "cannot save \(url.lastPathComponent) in \(shownPath): \(String(cString: strerror(code)))")
+    /// Links a written temporary file to its final name; false when the name is taken (link()
+    /// never replaces a file).
+    private func linkNew(_ temporary: String, to url: URL) throws -> Bool {
+        if link(temporary, url.path) == 0 { return true }
+        let code = errno
+        if code == EEXIST { return false }
+        throw Failure(description: "cannot save \(url.lastPathComponent) in \(shownPath): \(String(cString: strerror(code)))")
+    }
+
+    /// Temporary files of saves that were killed: `.tmp-PID-N` whose process no longer runs.
+    func removeLeftovers() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".tmp-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 3, let pid = pid_t(parts[1]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(folder.appendingPathComponent(name).path)
+            }
         }
-        syncFolder()
     }
 
     /// Replaces a file atomically (for the autosave, which is meant to be replaced).
@@ -109,7 +124,9 @@ struct TranscriptStore {
             throw Failure(description: "cannot write in \(shownPath): \(String(cString: strerror(errno)))")
         }
         var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
+        // open()'s mode is filtered by the umask; a record must stay readable by its owner.
+        if fchmod(fd, 0o600) != 0 { failure = errno }
+        if failure == 0 { data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -120,7 +137,7 @@ struct TranscriptStore {
                 }
                 offset += written
             }
-        }
+        } }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 {
@@ -143,23 +160,34 @@ struct TranscriptStore {
         var file: String
     }
 
-    /// Every readable record, and the names of files that could not be read as one.
     /// The record files' names (`<id>.json`), leaving out the autosave and temporary files.
     func recordFiles() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
     }
 
+    /// Every complete, readable record, and the files that could not be read as one.
     func list() -> (records: [Listed], unreadable: [(file: String, reason: String)]) {
         let names = recordFiles()
         var records: [Listed] = [], unreadable: [(String, String)] = []
         for name in names {
             let url = folder.appendingPathComponent(name)
+            let data: Data
             do {
-                let record = try JSONDecoder().decode(AdviceRecord.self, from: Data(contentsOf: url))
+                data = try Data(contentsOf: url)
+            } catch {
+                unreadable.append((name, Self.reason(error)))
+                continue
+            }
+            do {
+                let record = try RecordFile.read(data)
+                guard access(markdownURL(String(name.dropLast(5))).path, F_OK) == 0 else {
+                    unreadable.append((name, "its Markdown copy is missing (an interrupted save?)"))
+                    continue
+                }
                 records.append(Listed(record: record, file: name))
             } catch {
-                unreadable.append((name, error is DecodingError ? "not an advice record" : Self.reason(error)))
+                unreadable.append((name, error.description))
             }
         }
         return (records, unreadable)
@@ -178,9 +206,9 @@ struct TranscriptStore {
     func record(_ id: String) throws -> AdviceRecord {
         let (json, _) = try read(id)
         do {
-            return try JSONDecoder().decode(AdviceRecord.self, from: json)
+            return try RecordFile.read(json)
         } catch {
-            throw Failure(description: "\(id).json is not an advice record")
+            throw Failure(description: "\(id).json: \(error.description); 'transcripts verify \(id)' says more")
         }
     }
 

@@ -32,6 +32,7 @@ struct Transcripts: ParsableCommand {
             }.sorted { $0.created < $1.created }
             let rows = [["ID", "DATUM", "KLANT", "CONSULTANT", "DOEL", "OORDEEL"]] + shown.map { r in
                 [r.id, String(r.created.prefix(10)), r.client ?? "-", r.consultant ?? "-", r.purpose ?? "-", r.advice.verdict ?? "incomplete"]
+                    .map { ControlCharacters.escaped($0, keepingNewlines: false) }
             }
             let widths = (0..<6).map { column in rows.map { TextLayout.width($0[column]) }.max() ?? 0 }
             for row in rows {
@@ -59,9 +60,10 @@ struct Transcripts: ParsableCommand {
             do {
                 let record = try store.record(id)
                 switch format {
-                case .markdown: print(RecordRenderer.markdown(record), terminator: "")
-                case .json: print(record.prettyJSON(), terminator: "")
-                case .text: print(RecordRenderer.text(record), terminator: "")
+                // Whatever a record file holds, no control character reaches the terminal raw.
+                case .markdown: print(ControlCharacters.escaped(RecordRenderer.markdown(record)), terminator: "")
+                case .json: print(ControlCharacters.escaped(record.prettyJSON()), terminator: "")
+                case .text: print(ControlCharacters.escaped(RecordRenderer.text(record)), terminator: "")
                 }
             } catch {
                 printError("\(error)")
@@ -109,7 +111,7 @@ struct Transcripts: ParsableCommand {
                     print("ok   \(id)")
                 } else {
                     failed.append(id)
-                    for problem in problems { print("FAIL \(id): \(problem)") }
+                    for problem in problems { print("FAIL \(id): \(ControlCharacters.escaped(problem, keepingNewlines: false))") }
                 }
             }
             print("\(ids.count - failed.count) of \(ids.count) record(s) verified in \(store.shownPath)")
@@ -132,7 +134,7 @@ struct Transcripts: ParsableCommand {
         @OptionGroup var transcriptOptions: TranscriptOptions
 
         func run() throws {
-            let store = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
+            let store = TranscriptStore.locate(transcriptOptions.transcripts)
             let record: AdviceRecord
             do {
                 record = try store.record(id)
@@ -143,7 +145,7 @@ struct Transcripts: ParsableCommand {
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
             let result = DMCCCore.Replay.run(record, against: kb)
             let nl = record.language == Language.nl.rawValue
-            for line in result.lines { print(line) }
+            for line in result.lines { print(ControlCharacters.escaped(line, keepingNewlines: false)) }
             if result.changed {
                 print(nl ? "Het advies is veranderd sinds \(record.id)." : "The advice has changed since \(record.id).")
                 throw Exit.problems
