@@ -67,14 +67,16 @@ final class SessionStore {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw TranscriptStore.Failure(description: "cannot write in \(records.shownPath): \(String(cString: strerror(errno)))") }
         var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
+        // The mode is set explicitly: a strict umask must not leave an autosave nobody can read back.
+        if fchmod(fd, 0o600) != 0 { failure = errno }
+        if failure == 0 { data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 { if errno == EINTR { continue }; failure = errno; return }
                 offset += n
             }
-        }
+        } }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
