@@ -14,9 +14,9 @@ final class TerminalSession {
         let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
         let knowledge = Program.root.appendingPathComponent("Knowledge").path
         // After the program ends, print its exit status and the tty settings, then stay so the pane can be read.
-        // `trap : INT` keeps the pane's shell alive after Ctrl-C, as an interactive shell would, and
+        // `trap : INT QUIT` keeps the pane's shell alive after Ctrl-C, as an interactive shell would, and
         // (unlike ignoring the signal) is not inherited by the program.
-        let script = "trap : INT; env -u NO_COLOR LANG=C.UTF-8 \(environment) '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' --transcripts '\(self.transcripts.path)' \(arguments); "
+        let script = "trap : INT QUIT; env -u NO_COLOR LANG=C.UTF-8 \(environment) '\(exe.path)' --date 2026-11-29 --knowledge '\(knowledge)' --transcripts '\(self.transcripts.path)' \(arguments); "
             + "echo EXIT=$?; stty -a | tr '\\n' ' '; echo; sleep 600"
         // The server started here outlives this call: it must not inherit a pipe we wait to close.
         try tmux(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script], capture: false)
@@ -79,7 +79,8 @@ final class TerminalSession {
     func expectRestored(exit: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(waitFor("EXIT=\(exit)"), "exit status: \(screen)", sourceLocation: sourceLocation)
         #expect(!alternateScreen, "still in the alternate screen", sourceLocation: sourceLocation)
-        let stty = screen
+        // Joined, so a setting is not split where the long stty line wraps.
+        let stty = (try? tmux(["capture-pane", "-p", "-J", "-t", "w"])) ?? ""
         #expect(stty.contains(" icanon ") && !stty.contains("-icanon"), "canonical mode not restored", sourceLocation: sourceLocation)
         #expect(stty.contains(" echo ") && !stty.contains("-echo "), "echo not restored", sourceLocation: sourceLocation)
     }
@@ -95,13 +96,17 @@ struct WalkCase: Sendable, CustomTestStringConvertible {
 @Suite("End to end in tmux", .serialized)
 struct EndToEndTests {
     static let walks: [WalkCase] = [
-        WalkCase(name: "e-mail to a prospect", keys: ["1", "1", "2", "2", "1"], banner: "✘ NIET TOEGESTAAN"),
-        WalkCase(name: "abandoned cart without opt-in", keys: ["2", "2", "2", "2"], banner: "✘ NIET TOEGESTAAN"),
-        WalkCase(name: "custom audience with consent", keys: ["3", "2", "1", "1"], banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
-        WalkCase(name: "energy sale by voicelog", keys: ["4", "1", "1", "1", "2", "2"], banner: "✘ NIET TOEGESTAAN"),
-        WalkCase(name: "contract with a legal entity", keys: ["4", "3"], banner: "✔ TOEGESTAAN"),
-        WalkCase(name: "charity calls a donor", keys: ["5", "1", "2", "2", "2", "2", "1", "1", "1", "1"], banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
-        WalkCase(name: "charging for an objection", keys: ["6", "1", "1"], banner: "✘ NIET TOEGESTAAN"),
+        WalkCase(name: "e-mail to a prospect", keys: WizardDriver.digits("marketing-message", "email", "marketing", "no", "no", "consumer", "none"),
+                 banner: "✘ NIET TOEGESTAAN"),
+        WalkCase(name: "abandoned cart without opt-in", keys: WizardDriver.digits("cart-reminder", "no", "no", "none"), banner: "✘ NIET TOEGESTAAN"),
+        WalkCase(name: "custom audience with consent", keys: WizardDriver.digits("custom-audience", "no", "yes"),
+                 banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
+        WalkCase(name: "energy sale by voicelog", keys: WizardDriver.digits(LineModeTests.voicelog), banner: "✘ NIET TOEGESTAAN"),
+        WalkCase(name: "contract with a business", keys: WizardDriver.digits("phone-contract", "business", "trader", "no"),
+                 banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
+        WalkCase(name: "charity calls a donor", keys: WizardDriver.digits(WizardTests.charityCallsDonor),
+                 banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
+        WalkCase(name: "charging for an objection", keys: WizardDriver.digits("objection", "stop", "yes"), banner: "✘ NIET TOEGESTAAN"),
     ]
 
     @Test("a full walk per scenario ends on the verdict in words", arguments: walks)
@@ -136,12 +141,10 @@ struct EndToEndTests {
     func accents() throws {
         let t = try TerminalSession()
         #expect(t.waitFor("Wat wilt u doen?"))
-        try t.type(["5", "1", "2", "2"])
-        #expect(t.waitFor("2. Een goed doel of ideële organisatie"), "\(t.screen)")
-        try t.type(["2", "2", "1", "1"])
-        #expect(t.waitFor("Kon de persoon zich daarvoor eenvoudig afmelden"))
+        try t.type(WizardDriver.digits("marketing-call", "consumer", "marketing", "no", "no"))
+        #expect(t.waitFor("ideële"), "\(t.screen)")
         try t.send("Left")
-        #expect(t.waitFor("Wist de persoon, vóór u belt,"))
+        #expect(t.waitFor("Gaf de persoon vooraf aantoonbaar toestemming"), "\(t.screen)")
     }
 
     @Test("colours mark the verdict, and NO_COLOR turns them off without losing the words")
@@ -164,13 +167,13 @@ struct EndToEndTests {
     func resize() throws {
         let t = try TerminalSession()
         #expect(t.waitFor("Wat wilt u doen?"))
-        try t.type(["5", "1"])
+        try t.type(WizardDriver.digits("marketing-call", "consumer", "marketing"))
         try t.tmux(["resize-window", "-t", "w", "-x", "40", "-y", "12"])
         #expect(t.waitUntil { $0.contains("Heeft de persoon bezwaar") && $0.split(separator: "\n").allSatisfy { $0.count <= 40 } })
         try t.tmux(["resize-window", "-t", "w", "-x", "30", "-y", "10"])
         #expect(t.waitFor("Maak het venster groter"))
         try t.tmux(["resize-window", "-t", "w", "-x", "80", "-y", "24"])
-        #expect(t.waitFor("Heeft de persoon bezwaar gemaakt tegen telefoontjes of tegen alle direct"))
+        #expect(t.waitFor("Heeft de persoon bezwaar gemaakt tegen telefoontjes van u of tegen alle"))
         try t.send("q")
         try t.send("j")
         t.expectRestored(exit: 0)
@@ -196,7 +199,7 @@ struct EndToEndTests {
 
     @Test("line mode through a pipe gives the same advice as the wizard")
     func lineModeMatchesWizard() throws {
-        let keys = ["4", "1", "1", "1", "2", "2"]
+        let keys = WizardDriver.digits(LineModeTests.voicelog)
         let t = try TerminalSession()
         #expect(t.waitFor("Wat wilt u doen?"))
         try t.type(keys)
@@ -221,7 +224,7 @@ struct EndToEndTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(text.contains("NIET TOEGESTAAN\n" + title))
-        #expect(text.contains("Stap 6: Hoe heeft de consument het contract bevestigd?"))
+        #expect(text.contains("Stap 9: Hoe heeft de consument het contract bevestigd?"))
         #expect(text.contains("Klant (Enter = overslaan):"))
     }
 
@@ -252,7 +255,7 @@ struct EndToEndTests {
         #expect(markdown.stdout.contains("> Notitie: Klant wil 2 euro vragen"))
         try t.send("q")
         t.expectRestored(exit: 0)
-        #expect(!FileManager.default.fileExists(atPath: t.transcripts.appendingPathComponent(".session-in-progress.json").path),
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.transcripts.path).allSatisfy { !$0.hasPrefix(".session-") },
                 "a session that ended by choice leaves no autosave")
     }
 
@@ -261,28 +264,115 @@ struct EndToEndTests {
         let first = try TerminalSession(arguments: "--client 'Bakkerij Jansen'")
         defer { try? FileManager.default.removeItem(at: first.transcripts) }
         #expect(first.waitFor("Wat wilt u doen?"))
-        try first.type(["5", "1", "2", "n"])
+        var shadow = WizardDriver()
+        try first.type(shadow.choose("marketing-call", "consumer", "marketing", "no") + ["n"])
         try first.send("-l", "Belt vanuit NL")
         try first.type(["Enter"])
-        #expect(first.waitFor("Gaf de persoon vooraf aantoonbaar toestemming"))
+        #expect(first.waitUntil { !$0.contains("Notitie bij deze vraag") && $0.contains("Gaf de persoon vooraf aantoonbaar toestemming") })
         let pid = try #require(first.programPID)
         kill(pid, SIGKILL)
         #expect(first.waitFor("EXIT=137"))
 
         let second = try TerminalSession(arguments: "", transcripts: first.transcripts)
-        #expect(second.waitFor("Er is een onderbroken sessie."))
+        #expect(second.waitFor("Er is een onderbroken sessie (Bakkerij Jansen, stap 5"), "\(second.screen)")
         try second.send("j")
         #expect(second.waitFor("Gaf de persoon vooraf aantoonbaar toestemming"), "\(second.screen)")
-        #expect(second.screen.contains("stap 4"))
-        try second.type(["2", "2", "2", "1", "1", "1", "1", "s"])
+        #expect(second.screen.contains("stap 5"))
+        // While the second wizard runs the session, no other start offers it (issue 9.2).
+        let third = try TerminalSession(arguments: "", transcripts: first.transcripts)
+        #expect(third.waitFor("Voor het adviesverslag"), "a live session is not offered: \(third.screen)")
+        try second.type(shadow.choose("no", "charity", "donor", "yes", "yes", "yes", "yes", "yes", "yes") + ["s"])
         #expect(second.waitFor("opgeslagen: "))
         let id = try #require(try FileManager.default.contentsOfDirectory(atPath: first.transcripts.path)
             .first { $0.hasSuffix(".json") && !$0.hasPrefix(".") }).dropLast(5)
         let json = try Program.run(["transcripts", "show", String(id), "--format", "json", "--transcripts", first.transcripts.path])
         #expect(json.stdout.contains("\"client\" : \"Bakkerij Jansen\""))
         #expect(json.stdout.contains("\"note\" : \"Belt vanuit NL\""))
+    }
 
-        let third = try TerminalSession(arguments: "--resume", transcripts: first.transcripts)
-        #expect(third.waitFor("TOEGESTAAN, MITS"), "--resume goes straight back: \(third.screen)")
+    @Test("--resume goes straight back into a killed session")
+    func resumeDirectly() throws {
+        let first = try TerminalSession()
+        defer { try? FileManager.default.removeItem(at: first.transcripts) }
+        #expect(first.waitFor("Wat wilt u doen?"))
+        try first.type(["6", "1"])
+        #expect(first.waitFor("stap 3"))
+        kill(try #require(first.programPID), SIGKILL)
+        #expect(first.waitFor("EXIT=137"))
+        let second = try TerminalSession(arguments: "--resume", transcripts: first.transcripts)
+        #expect(second.waitFor("stap 3"), "--resume goes straight back: \(second.screen)")
+    }
+
+    @Test("a note being typed survives kill -9 (issue 9.18)")
+    func noteSurvivesKill() throws {
+        let first = try TerminalSession()
+        defer { try? FileManager.default.removeItem(at: first.transcripts) }
+        #expect(first.waitFor("Wat wilt u doen?"))
+        try first.type(["6", "n"])
+        try first.send("-l", "Half getypt")
+        #expect(first.waitFor("Half getypt_"))
+        kill(try #require(first.programPID), SIGKILL)
+        #expect(first.waitFor("EXIT=137"))
+        let second = try TerminalSession(arguments: "--resume", transcripts: first.transcripts)
+        #expect(second.waitFor("✎"), "the question is marked as having a note: \(second.screen)")
+        try second.send("n")
+        #expect(second.waitFor("Half getypt_"), "\(second.screen)")
+    }
+
+    @Test("Ctrl-\\ (SIGQUIT) restores the terminal and exits like SIGTERM, without a crash report (issue 9.10)")
+    func sigquit() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.tmux(["send-keys", "-t", "w", "-H", "1c"])   // Ctrl-\\
+        t.expectRestored(exit: 131)
+        #expect(!t.screen.contains("Stack dump") && !t.screen.contains("Quit (core dumped)"), "\(t.screen)")
+    }
+
+    @Test("a bracketed paste goes into the client field, and its digits answer nothing (issue 9.3)")
+    func bracketedPaste() throws {
+        let t = try TerminalSession(arguments: "")
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        #expect(t.waitFor("Voor het adviesverslag"))
+        try t.tmux(["set-buffer", "Bakkerij Jansen\nDorpsstraat 6\n1\n1\n"])
+        try t.tmux(["paste-buffer", "-p", "-t", "w"])
+        #expect(t.waitFor("Bakkerij Jansen Dorpsstraat 6 1 1"), "\(t.screen)")
+        #expect(t.screen.contains("Klant"), "still on the details screen")
+        try t.send("Escape")
+        #expect(t.waitFor("Wat wilt u doen?"))
+        #expect(t.screen.contains("stap 1"), "no question was answered by the paste")
+    }
+
+    @Test("a 1,000-character paste into a field is taken in at once (issue 9.11)")
+    func longPaste() throws {
+        let t = try TerminalSession(arguments: "")
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        #expect(t.waitFor("Voor het adviesverslag"))
+        try t.tmux(["set-buffer", String(repeating: "abcdefghi ", count: 100) + "END"])
+        try t.tmux(["paste-buffer", "-p", "-t", "w"])
+        // Generous bound: the n³ version took 16 s for this.
+        #expect(t.waitFor("END_", timeout: 5), "\(t.screen)")
+    }
+
+    @Test("Ctrl-C says how to resume; quitting prints the verdict (issue 8.8)")
+    func linesAfterLeaving() throws {
+        let t = try TerminalSession()
+        #expect(t.waitFor("Wat wilt u doen?"))
+        try t.type(["6", "1"])
+        try t.send("C-c")
+        t.expectRestored(exit: 130)
+        #expect(t.screen.contains("dmcc-advisor --resume"))
+        let u = try TerminalSession()
+        #expect(u.waitFor("Wat wilt u doen?"))
+        try u.type(["6", "1", "1", "q"])
+        try u.send("j")
+        u.expectRestored(exit: 0)
+        #expect(u.screen.contains("Advies: Niet toegestaan; niet opgeslagen."))
+        let plain = try TerminalSession(arguments: "--plain --client X")
+        #expect(plain.waitFor("Stap 1: Wat wilt u doen?"))
+        try plain.send("6", "Enter")
+        #expect(plain.waitFor("Stap 2"))
+        try plain.send("C-c")
+        #expect(plain.waitFor("EXIT=130"))
+        #expect(plain.screen.contains("dmcc-advisor --resume"), "line mode says how to resume too: \(plain.screen)")
     }
 }

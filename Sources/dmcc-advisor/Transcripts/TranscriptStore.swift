@@ -32,7 +32,6 @@ struct TranscriptStore {
 
     func jsonURL(_ id: String) -> URL { folder.appendingPathComponent(id + ".json") }
     func markdownURL(_ id: String) -> URL { folder.appendingPathComponent(id + ".md") }
-    var autosaveURL: URL { folder.appendingPathComponent(".session-in-progress.json") }
 
     /// Creates the folder private (0700, whatever the umask); a folder the user already has keeps
     /// its mode. Clears what killed saves left behind.
@@ -212,21 +211,6 @@ struct TranscriptStore {
             throw Failure(description: "\(id).json: \(error.description); 'transcripts verify \(id)' says more")
         }
     }
-
-    // MARK: - Autosave
-
-    func saveSession(_ snapshot: SessionSnapshot) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try replace(try encoder.encode(snapshot), at: autosaveURL)
-    }
-
-    func interruptedSession() -> SessionSnapshot? {
-        guard let data = try? Data(contentsOf: autosaveURL) else { return nil }
-        return try? JSONDecoder().decode(SessionSnapshot.self, from: data)
-    }
-
-    func discardSession() { unlink(autosaveURL.path) }
 
     static func reason(_ error: Error) -> String {
         let ns = error as NSError

@@ -7,6 +7,12 @@ import Foundation
 final class CursesScreen {
     private var colours = false
     private var screen: OpaquePointer?
+    /// False when the terminal's locale is not UTF-8: the wizard then draws ASCII symbols.
+    private(set) var unicode = true
+
+    /// Key codes given to the bracketed-paste markers with define_key.
+    private static let pasteStart: Int32 = 0x1F01
+    private static let pasteEnd: Int32 = 0x1F02
 
     enum StartError: Error, CustomStringConvertible {
         case noTerminal(String)
@@ -29,6 +35,13 @@ final class CursesScreen {
         keypad(dmcc_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        // Bracketed paste: the terminal marks pasted text, so it is typed into a field as text
+        // and never acts as keys.
+        define_key("\u{1b}[200~", Self.pasteStart)
+        define_key("\u{1b}[201~", Self.pasteEnd)
+        Self.writeRaw(Self.pasteOn)
+        // Clicks pick options and the wheel scrolls, as in dialog (Shift still selects text).
+        mousemask(Self.button1Clicked | Self.button1Released | Self.button4Pressed | Self.button5Pressed, nil)
         let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         if !noColour && has_colors() {
             start_color()
@@ -43,6 +56,7 @@ final class CursesScreen {
 
     func stop() {
         guard screen != nil else { return }
+        Self.writeRaw(Self.pasteOff)
         endwin()
         delscreen(screen)
         screen = nil
@@ -73,12 +87,25 @@ final class CursesScreen {
         refresh()
     }
 
+    /// Draws everything again from scratch (Ctrl-L).
+    func clear() {
+        clearok(dmcc_stdscr(), true)
+    }
+
     /// The next key; nil when nothing usable arrived (e.g. an interrupted read).
     func readKey() -> WizardKey? {
         var ch: wint_t = 0
         let result = get_wch(&ch)
         if result == dmcc_key_code_yes() {
             switch Int32(ch) {
+            case Self.pasteStart: return readPaste()
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                if event.bstate & Self.button4Pressed != 0 { return .wheelUp }
+                if event.bstate & Self.button5Pressed != 0 { return .wheelDown }
+                if event.bstate & (Self.button1Clicked | Self.button1Released) != 0 { return .click(row: Int(event.y)) }
+                return nil
             case KEY_UP: return .up
             case KEY_DOWN: return .down
             case KEY_LEFT: return .left
@@ -98,10 +125,43 @@ final class CursesScreen {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
+        case 9: return .tab
+        case 12: return .redraw
+        case 21: return .clearLine
+        case 0..<32: return nil
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
             return .character(Character(scalar))
         }
+    }
+
+    /// Everything up to the end-of-paste marker, as one piece of text.
+    private func readPaste() -> WizardKey {
+        var scalars = String.UnicodeScalarView()
+        while true {
+            var ch: wint_t = 0
+            let result = get_wch(&ch)
+            if result == dmcc_err() { break }
+            if result == dmcc_key_code_yes() {
+                if Int32(ch) == Self.pasteEnd { break }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(ch)) { scalars.append(scalar == "\r" ? "\n" : scalar) }
+        }
+        return .paste(String(scalars))
+    }
+
+    // ncurses' BUTTONn_* masks are function-like macros Swift cannot import (mouse version 2).
+    private static let button1Released: mmask_t = 1
+    private static let button1Clicked: mmask_t = 4
+    private static let button4Pressed: mmask_t = 2 << 15
+    private static let button5Pressed: mmask_t = 2 << 20
+
+    private static let pasteOn = Array("\u{1b}[?2004h".utf8)
+    private static let pasteOff = Array("\u{1b}[?2004l".utf8)
+
+    private static func writeRaw(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { _ = write(1, $0.baseAddress, $0.count) }
     }
 
     private func attribute(_ style: TextStyle) -> attr_t {
@@ -123,16 +183,32 @@ final class CursesScreen {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            unicode = false
             setlocale(LC_ALL, "C.UTF-8")
         }
     }
 
-    /// Ctrl-C, `kill` and a dropped ssh connection all leave the terminal as it was found; so does
-    /// a crash, which is then re-raised so it still reports (and dumps core) as a crash.
+    /// Set before the wizard starts: printed after Ctrl-C, saying how to resume.
+    nonisolated(unsafe) static var interruptedLine: UnsafeMutableBufferPointer<UInt8>?
+
+    static func setInterruptedLine(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+        interruptedLine = buffer
+    }
+
+    /// Ctrl-C, Ctrl-\\ (SIGQUIT), `kill` and a dropped ssh connection all leave the terminal as it
+    /// was found and exit with 128 + the signal; so does a crash, which is then re-raised so it
+    /// still reports (and dumps core) as a crash.
     private func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(sig) { received in
+                _ = CursesScreen.pasteOff.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
                 endwin()
+                if received == SIGINT, let line = CursesScreen.interruptedLine {
+                    _ = write(2, line.baseAddress, line.count)
+                }
                 _exit(128 + received)
             }
         }

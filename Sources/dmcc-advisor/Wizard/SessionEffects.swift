@@ -1,70 +1,68 @@
 import DMCCCore
 import Foundation
 
-/// Carries out what the wizard's state asks of the outside world, for both the full-screen and
-/// the line-mode shell: saving the advice record, and autosaving the session after every change.
+/// Carries out the effects `Wizard.reduce` returns, for both the full-screen and the line-mode
+/// shell: saving the advice record, autosaving the session, letting go of an offered session.
+/// Effects that report back (a save, a failed autosave) are fed to `reduce` as actions.
 struct SessionEffects {
     let kb: KnowledgeBase
-    let store: TranscriptStore
-    private var lastAutosaved: SessionSnapshot?
+    let records: TranscriptStore
+    let sessions: SessionStore
     private var lastAutosaveError: String?
 
-    init(kb: KnowledgeBase, store: TranscriptStore) {
+    init(kb: KnowledgeBase, records: TranscriptStore, sessions: SessionStore) {
         self.kb = kb
-        self.store = store
+        self.records = records
+        self.sessions = sessions
     }
 
-    /// Stamps the time for the next key.
-    func beforeKey(_ state: WizardState) -> WizardState {
+    /// Runs `effects`; returns the state after any reports, and the farewell line once the wizard should end.
+    mutating func run(_ effects: [WizardEffect], _ state: WizardState) -> (WizardState, farewell: String?) {
         var s = state
-        s.now = Clock.now()
-        return s
+        var farewell: String?
+        // Only the last autosave of one key or line matters.
+        let lastAutosave = effects.lastIndex { if case .autosave = $0 { true } else { false } }
+        for (i, effect) in effects.enumerated() {
+            switch effect {
+            case .autosave(let session):
+                guard i == lastAutosave else { continue }
+                s = autosave(session, s)
+            case .save(let session, let language):
+                s = save(session, language, s)
+            case .release(let id):
+                sessions.release(id)
+            case .discardAutosave(let id):
+                sessions.discard(id)
+            case .quit(let line):
+                farewell = line
+            }
+        }
+        return (s, farewell)
     }
 
-    mutating func afterKey(_ state: WizardState) -> WizardState {
-        var s = state
-        if s.pendingSave { s = save(s) }
-        if !s.finished { s = autosave(s) }
-        return s
-    }
-
-    /// A session that ended by choice leaves no autosave behind; one that was killed does.
-    func finish(_ state: WizardState) {
-        if state.finished { store.discardSession() }
-    }
-
-    private func save(_ s: WizardState) -> WizardState {
-        let advice = s.advice(kb)
-        let now = s.now.isEmpty ? Clock.now() : s.now
+    private func save(_ session: Session, _ language: Language, _ s: WizardState) -> WizardState {
+        let now = Clock.now()
         do {
-            let record = try store.save({ id in
-                AdviceRecord(id: id, created: now, programVersion: programVersion, advice: advice, kb: kb, language: s.language,
-                             client: s.client, consultant: s.consultant, subject: s.subject,
-                             notes: s.notes, answeredAt: s.answeredAt)
+            let advice = try session.advice(kb)
+            let record = try records.save({ id in
+                session.record(advice, id: id, created: now, programVersion: programVersion, kb: kb, language: language)
             }, timestamp: now)
-            return Wizard.reduce(s, .saved(id: record.id, location: "\(store.shownPath)/\(record.id).md"), kb)
+            return Wizard.reduce(s, .saved(id: record.id, location: "\(records.shownPath)/\(record.id).md"), at: now, kb).0
         } catch {
-            return Wizard.reduce(s, .saveFailed("\(error)"), kb)
+            return Wizard.reduce(s, .saveFailed("\(error)"), at: now, kb).0
         }
     }
 
-    private mutating func autosave(_ s: WizardState) -> WizardState {
-        guard var snapshot = s.snapshot(kb) else { return s }
-        // Only a change in what was answered counts, not the clock.
-        var comparable = snapshot
-        comparable.changed = lastAutosaved?.changed ?? ""
-        if comparable == lastAutosaved { return s }
-        if snapshot.changed.isEmpty { snapshot.changed = Clock.now() }
+    private mutating func autosave(_ session: Session, _ s: WizardState) -> WizardState {
         do {
-            try store.saveSession(snapshot)
-            lastAutosaved = snapshot
+            try sessions.save(session)
             lastAutosaveError = nil
             return s
         } catch {
             let reason = "\(error)"
             defer { lastAutosaveError = reason }
             // Say it once, not after every key, while the problem lasts.
-            return reason == lastAutosaveError ? s : Wizard.reduce(s, .autosaveFailed(reason), kb)
+            return reason == lastAutosaveError ? s : Wizard.reduce(s, .autosaveFailed(reason), at: Clock.now(), kb).0
         }
     }
 }

@@ -29,25 +29,76 @@ struct WizardCommand: ParsableCommand {
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
         let date = try actionDate.resolve(for: kb)
-        let store = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
-        let interrupted = store.interruptedSession()
-        if resume && interrupted == nil { printError("no interrupted session in \(store.shownPath); starting a new one") }
-        var effects = SessionEffects(kb: kb, store: store)
-        let start: (Int, Int) -> WizardState = { width, height in
-            var s = Wizard.start(kb, date: date, language: lang, width: width, height: height,
-                                 header: details.isEmpty, resumable: resume ? nil : interrupted)
-            if resume, let interrupted { s = WizardState(restoring: interrupted, width: width, height: height) }
-            if !resume || interrupted == nil {
-                s.client = details.client ?? s.client
-                s.consultant = details.consultant ?? s.consultant
-                s.subject = details.subject ?? s.subject
-            }
+        let records = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
+        let sessions = SessionStore(records: records)
+        // Taken (locked) now, so no other wizard offers the same session at the same time.
+        let interrupted = sessions.takeInterrupted()
+        if resume && interrupted == nil { printError("no interrupted session in \(records.shownPath); starting a new one") }
+        var session = Session(id: SessionStore.newID(), date: date, changed: Clock.now())
+        session.client = details.client ?? ""
+        session.consultant = details.consultant ?? ""
+        session.subject = details.subject ?? ""
+        var effects = SessionEffects(kb: kb, records: records, sessions: sessions)
+        let start: (Int, Int, Bool) -> WizardState = { width, height, unicode in
+            var s = Wizard.start(kb, session: session, language: lang, width: width, height: height,
+                                 details: details.isEmpty, offer: resume ? nil : interrupted)
+            s.unicode = unicode
+            if resume, let interrupted { s = Wizard.resume(interrupted, into: s, kb) }
             return s
         }
+        let farewell: String?
         if useLineMode {
-            runLineMode(kb, start(80, 24), &effects)
+            farewell = runLineMode(kb, start(80, 24, true), &effects)
         } else {
-            try runFullScreen(kb, start, &effects)
+            farewell = try runFullScreen(kb, start, &effects)
+        }
+        if let farewell { print(farewell) }
+    }
+
+    private func runFullScreen(_ kb: KnowledgeBase, _ start: (Int, Int, Bool) -> WizardState,
+                               _ effects: inout SessionEffects) throws -> String? {
+        let screen = CursesScreen()
+        CursesScreen.setInterruptedLine(WizardText.interrupted.text(lang))
+        try screen.start()
+        defer { screen.stop() }
+        var state = start(screen.size.width, screen.size.height, screen.unicode)
+        while true {
+            screen.draw(WizardView.render(state, kb))
+            guard let key = screen.readKey() else { continue }
+            if key == .redraw { screen.clear() }
+            let (next, todo) = Wizard.handle(key, state, at: Clock.now(), kb)
+            let (after, farewell) = effects.run(todo, next)
+            state = after
+            if let farewell { return farewell }
+        }
+    }
+
+    private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState, _ effects: inout SessionEffects) -> String? {
+        var state = start
+        // Ctrl-C in line mode also says how to resume (the autosave keeps the session).
+        CursesScreen.setInterruptedLine(WizardText.interrupted.text(lang))
+        signal(SIGINT) { received in
+            if let line = CursesScreen.interruptedLine { _ = Glibc.write(2, line.baseAddress, line.count) }
+            _exit(128 + received)
+        }
+        write(LineMode.prompt(state, kb))
+        while true {
+            write("> ")
+            guard let line = readLine() else {
+                // End of input: the autosave keeps the session for --resume.
+                write("\n")
+                if !state.session.isEmpty && state.session.savedAs == nil { printError(WizardText.interrupted.text(state.language)) }
+                return nil
+            }
+            let (next, todo) = LineMode.step(state, line, at: Clock.now(), kb)
+            let (after, farewell) = effects.run(todo, next)
+            state = after
+            if let farewell {
+                // Typed input from a pipe is not echoed: end the prompt's line first.
+                if isatty(0) == 0 { write("\n") }
+                return farewell
+            }
+            write(LineMode.prompt(state, kb))
         }
     }
 
@@ -56,35 +107,6 @@ struct WizardCommand: ParsableCommand {
         let term = env["TERM"] ?? ""
         return plain || isatty(0) == 0 || isatty(1) == 0 || term.isEmpty || term == "dumb"
             || !(env["ACCESSIBLE"] ?? "").isEmpty
-    }
-
-    private func runFullScreen(_ kb: KnowledgeBase, _ start: (Int, Int) -> WizardState, _ effects: inout SessionEffects) throws {
-        let screen = CursesScreen()
-        try screen.start()
-        defer { screen.stop() }
-        var state = start(screen.size.width, screen.size.height)
-        while !state.finished {
-            screen.draw(WizardView.render(state, kb))
-            guard let key = screen.readKey() else { continue }
-            state = effects.afterKey(Wizard.handle(key, effects.beforeKey(state), kb))
-        }
-        effects.finish(state)
-    }
-
-    private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState, _ effects: inout SessionEffects) {
-        var state = start
-        write(LineMode.prompt(state, kb))
-        while !state.finished {
-            write("> ")
-            guard let line = readLine() else {
-                // End of input: the autosave keeps the session for --resume.
-                write("\n")
-                return
-            }
-            state = effects.afterKey(LineMode.step(effects.beforeKey(state), line, kb))
-            if !state.finished { write(LineMode.prompt(state, kb)) }
-        }
-        effects.finish(state)
     }
 
     private func write(_ text: String) {

@@ -1,0 +1,56 @@
+/// Client, consultant and subject, for the record: at the start, or later from review.
+enum DetailsScreen {
+    static func update(_ action: WizardAction, _ entry: DetailsEntry, _ s: inout WizardState, _ kb: KnowledgeBase) {
+        func edit(_ change: (inout String) -> Void) {
+            switch entry.field {
+            case .client: change(&s.session.client)
+            case .consultant: change(&s.session.consultant)
+            case .subject: change(&s.session.subject)
+            }
+        }
+        func leave() {
+            s.screen = entry.fromReview ? .review(selection: Int.max, help: false) : Wizard.walkScreen(s, kb)
+        }
+        switch action {
+        case .type(let c): if let kept = TextInput.typed(c) { edit { $0 += kept } }
+        case .paste(let text): edit { $0 += TextInput.pasted(text) }
+        case .deleteCharacter: edit { if !$0.isEmpty { $0.removeLast() } }
+        case .clearField: edit { $0 = "" }
+        case .moveUp:
+            s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: max(0, entry.field.rawValue - 1)) ?? .client, fromReview: entry.fromReview))
+        case .nextField:
+            s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: min(2, entry.field.rawValue + 1)) ?? .subject, fromReview: entry.fromReview))
+        case .confirm:
+            edit { $0 = $0.trimmingWhitespace }
+            if entry.field == .subject { leave() } else {
+                s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: entry.field.rawValue + 1) ?? .subject, fromReview: entry.fromReview))
+            }
+        case .cancel: leave()
+        default: break
+        }
+    }
+
+    static func view(_ s: WizardState, _ kb: KnowledgeBase) -> [StyledLine] {
+        guard case .details(let entry) = s.screen else { return [] }
+        let L = s.language
+        let w = WizardView.textWidth(s)
+        var lines = [WizardView.titleBar(s, kb, s.advice(kb)), StyledLine(), StyledLine()]
+        lines += TextLayout.wrap(WizardText.detailsTitle.text(L), width: w).map { StyledLine(" " + $0, .bold) }
+        lines.append(StyledLine())
+        let labels = WizardText.detailLabels.map { $0.text(L) }
+        let values = [s.session.client, s.session.consultant, s.session.subject]
+        let labelWidth = labels.map { TextLayout.width($0) }.max() ?? 0
+        for field in DetailsEntry.Field.allCases {
+            let i = field.rawValue
+            let current = field == entry.field
+            let label = " " + labels[i] + String(repeating: " ", count: labelWidth - TextLayout.width(labels[i])) + "  "
+            let room = max(1, s.width - TextLayout.width(label) - 2)
+            // A long entry scrolls: the end, where the typing happens, stays in view.
+            let value = current ? WizardView.tail(values[i] + "_", cells: room) : TextLayout.truncate(values[i], to: room)
+            lines.append(StyledLine([Span(label, current ? .bold : .plain), Span(value + " ", current ? .selected : .plain)]))
+            lines.append(StyledLine())
+        }
+        let footer = WizardView.footer(.details, s)
+        return WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: nil)] + footer
+    }
+}

@@ -1,0 +1,105 @@
+/// A question of the walk: its options, the earlier answer highlighted, and "why we ask".
+enum QuestionScreen {
+    static func update(_ action: WizardAction, _ selection: Int, _ help: Bool, _ s: inout WizardState,
+                       _ effects: inout [WizardEffect], _ now: String, _ kb: KnowledgeBase) {
+        guard let advice = s.advice(kb), let question = advice.missing else { return }
+        let last = question.options.count - 1
+        switch action {
+        case .moveUp: s.screen = .question(selection: max(0, selection - 1), help: help)
+        case .moveDown: s.screen = .question(selection: min(last, selection + 1), help: help)
+        case .home, .pageUp: s.screen = .question(selection: 0, help: help)
+        case .end, .pageDown: s.screen = .question(selection: last, help: help)
+        case .choose(let i) where question.options.indices.contains(i): answer(question, i, &s, now, kb)
+        case .click(let row):
+            if let i = view(s, kb).optionRows[row] { answer(question, i, &s, now, kb) }
+        case .confirm: answer(question, selection, &s, now, kb)
+        case .back: back(advice, &s, kb)
+        case .toggleHelp: s.screen = .question(selection: selection, help: !help)
+        case .addNote: s.screen = .note(question: question.id, original: s.session.answers[question.id]?.note)
+        default: Walk.common(action, &s, &effects, kb)
+        }
+    }
+
+    /// Answers the question on screen; the walk goes on with any later answers given to the same questions.
+    static func answer(_ question: Question, _ index: Int, _ s: inout WizardState, _ now: String, _ kb: KnowledgeBase) {
+        guard question.options.indices.contains(index) else { return }
+        var entry = s.session.answers[question.id] ?? SessionAnswer()
+        entry.given = SessionAnswer.Given(value: .value(question.options[index].value), time: now)
+        entry.takenBack = false
+        s.session.answers[question.id] = entry
+        s.screen = Wizard.walkScreen(s, kb)
+    }
+
+    /// One question back, with the earlier answer still highlighted.
+    static func back(_ advice: Advice, _ s: inout WizardState, _ kb: KnowledgeBase) {
+        guard let last = advice.path.last else { s.message = WizardText.atFirstQuestion; return }
+        s.session.answers[last.questionID]?.takenBack = true
+        s.screen = Wizard.walkScreen(s, kb)
+    }
+
+    struct Rendered {
+        var lines: [StyledLine]
+        /// Screen row -> option index, for mouse clicks.
+        var optionRows: [Int: Int]
+    }
+
+    static func view(_ s: WizardState, _ kb: KnowledgeBase) -> Rendered {
+        guard case .question(let selection, let help) = s.screen, let advice = s.advice(kb), let q = advice.missing else {
+            return Rendered(lines: [], optionRows: [:])
+        }
+        let L = s.language
+        let w = WizardView.textWidth(s)
+        var body: [StyledLine] = []
+        let marker = s.session.answers[q.id]?.note.map { $0.isEmpty ? "" : " " + WizardText.noteMarker } ?? ""
+        body += TextLayout.wrap(q.text.text(L) + marker, width: w).map { StyledLine(" " + $0, .bold) }
+        body.append(StyledLine())
+        var selectedRange = 0..<0
+        var rowsOfOption: [(Range<Int>, Int)] = []
+        for (i, option) in q.options.enumerated() {
+            let label = kb.label(of: option.value, in: q).text(L)
+            let selected = i == selection
+            let prefix = (selected ? " › " : "   ") + "\(i + 1). "
+            let start = body.count
+            body += TextLayout.hanging(label, prefix: prefix, width: w + 1).map { StyledLine($0 + " ", selected ? .selected : .plain) }
+            rowsOfOption.append((start..<body.count, i))
+            if selected { selectedRange = start..<body.count }
+        }
+        if help {
+            body.append(StyledLine())
+            body.append(StyledLine(" " + WizardText.whyWeAsk.text(L), .bold))
+            body += TextLayout.wrap(q.why.text(L), width: w).map { StyledLine(" " + $0) }
+        }
+        let footer = WizardView.footer(.question, s, hiding: advice.path.isEmpty ? [.back] : [])
+        let room = s.height - 4 - footer.count
+        var top = 0
+        if body.count > room, selectedRange.upperBound > room, !help {
+            // Keep the highlighted option in view.
+            top = min(body.count - room, selectedRange.upperBound - room)
+        }
+        let headerRows = 3
+        var optionRows: [Int: Int] = [:]
+        for (range, i) in rowsOfOption {
+            for row in range where row >= top && row - top < room { optionRows[row - top + headerRows] = i }
+        }
+        var lines = [WizardView.titleBar(s, kb, advice), WizardView.breadcrumb(s, kb, advice), StyledLine()]
+        lines += body.dropFirst(top).prefix(room)
+        let more = body.count > room ? (top, room, body.count) : nil
+        return Rendered(lines: WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: more)] + footer, optionRows: optionRows)
+    }
+}
+
+/// Keys that mean the same on the question and the advice screen.
+enum Walk {
+    static func common(_ action: WizardAction, _ s: inout WizardState, _ effects: inout [WizardEffect], _ kb: KnowledgeBase) {
+        switch action {
+        case .openReview:
+            let count = s.advice(kb)?.path.count ?? 0
+            guard count > 0 else { s.message = WizardText.nothingToReview; return }
+            s.screen = .review(selection: count - 1, help: false)
+        case .editDate: s.screen = .date(DateEntry(text: s.session.date.description, prefilled: true))
+        case .toggleLanguage: s.language = s.language == .nl ? .en : .nl
+        case .quit: Wizard.quit(&s, &effects, kb)
+        default: break
+        }
+    }
+}

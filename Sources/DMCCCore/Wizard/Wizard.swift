@@ -1,0 +1,159 @@
+/// The wizard as a pure state machine: `reduce(state, action, now)` gives the next state and the
+/// effects the shell must carry out. The time comes with the action; the core has no clock.
+public enum Wizard {
+    /// - Parameters:
+    ///   - details: start with the client/consultant/subject screen.
+    ///   - offer: an interrupted session to offer for resuming first.
+    public static func start(_ kb: KnowledgeBase, session: Session, language: Language, width: Int = 80, height: Int = 24,
+                             details: Bool = false, offer: Session? = nil) -> WizardState {
+        var s = WizardState(session: session, screen: .question(selection: 0, help: false), language: language,
+                            width: width, height: height, detailsFirst: details)
+        if let offer {
+            s.screen = .resumeOffer(offer)
+        } else {
+            s.screen = firstScreen(s)
+            s = settled(s, kb)
+        }
+        return s
+    }
+
+    /// Continues `session`; a session whose date the knowledge no longer covers goes to the date
+    /// screen and says so, instead of stopping at the first question without a word.
+    public static func resume(_ session: Session, into state: WizardState, _ kb: KnowledgeBase) -> WizardState {
+        var s = state
+        s.session = session
+        s.screen = .question(selection: 0, help: false)
+        s.message = nil
+        if (try? session.advice(kb)) == nil {
+            s.screen = .date(DateEntry(text: "", prefilled: false))
+            s.message = WizardText.sessionDateNotCovered(session.date, kb.metadata.coversFrom)
+            return s
+        }
+        return settled(s, kb)
+    }
+
+    /// Applies a key on the screen now shown.
+    public static func handle(_ key: WizardKey, _ state: WizardState, at now: String, _ kb: KnowledgeBase) -> (WizardState, [WizardEffect]) {
+        if state.width < WizardView.minimumWidth || state.height < WizardView.minimumHeight {
+            // While the window is too small nothing is shown, so no key may act unseen.
+            guard case .resize(let w, let h) = key else { return (state, []) }
+            return reduce(state, .resize(width: w, height: h), at: now, kb)
+        }
+        guard let action = Commands.action(for: key, on: state.kind) else { return (state, []) }
+        return reduce(state, action, at: now, kb)
+    }
+
+    public static func reduce(_ old: WizardState, _ action: WizardAction, at now: String, _ kb: KnowledgeBase) -> (WizardState, [WizardEffect]) {
+        var s = old
+        var effects: [WizardEffect] = []
+        switch action {
+        case .resize(let w, let h):
+            s.width = w
+            s.height = h
+        case .redraw:
+            break
+        case .saved(let id, let location):
+            s.session.savedAs = id
+            s.message = WizardText.savedTo(location)
+        case .saveFailed(let reason):
+            s.message = WizardText.notSaved(reason)
+        case .autosaveFailed(let reason):
+            s.message = WizardText.autosaveFailed(reason)
+        case .unknownInput(let text):
+            s.message = WizardText.unknownInput(text)
+        default:
+            s.message = nil
+            switch s.screen {
+            case .question(let selection, let help): QuestionScreen.update(action, selection, help, &s, &effects, now, kb)
+            case .advice(let scroll, let help): AdviceScreen.update(action, scroll, help, &s, &effects, now, kb)
+            case .review(let selection, let help, let typed): ReviewScreen.update(action, selection, help, typed, &s, &effects, kb)
+            case .date(let entry): DateScreen.update(action, entry, &s, kb)
+            case .note(let question, let original): NoteScreen.update(action, question, original, &s, kb)
+            case .details(let entry): DetailsScreen.update(action, entry, &s, kb)
+            case .confirm(let confirmation): ConfirmScreen.update(action, confirmation, &s, &effects, now, kb)
+            case .resumeOffer(let offered): ResumeOfferScreen.update(action, offered, &s, &effects, kb)
+            }
+        }
+        s = settled(s, kb)
+        if s.session.content != old.session.content {
+            s.session.savedAs = nil
+            s.session.changed = now
+        }
+        // The session as it stands is autosaved after every change, a note being typed included.
+        if s.session != old.session, !s.session.isEmpty, !effects.contains(where: \.endsSession) {
+            effects.insert(.autosave(s.session), at: 0)
+        }
+        return (s, effects)
+    }
+
+    // MARK: - Shared steps
+
+    /// Question or advice, whichever the walk now shows, with a valid selection or scroll.
+    static func settled(_ state: WizardState, _ kb: KnowledgeBase) -> WizardState {
+        var s = state
+        switch s.screen {
+        case .question(let selection, let help):
+            guard let advice = s.advice(kb) else { break }
+            if let q = advice.missing {
+                s.screen = .question(selection: min(max(0, selection), q.options.count - 1), help: help)
+            } else {
+                s.screen = .advice(scroll: 0, help: false)
+            }
+        case .advice(let scroll, let help):
+            guard let advice = s.advice(kb) else { break }
+            if advice.missing != nil {
+                s.screen = .question(selection: preselection(s, kb), help: false)
+            } else {
+                s.screen = .advice(scroll: AdviceScreen.clamp(scroll, s, kb), help: help)
+            }
+        case .review(let selection, let help, let typed):
+            let count = s.advice(kb)?.path.count ?? 0
+            s.screen = .review(selection: min(max(0, selection), max(0, count - 1)), help: help, typed: typed)
+        default:
+            break
+        }
+        return s
+    }
+
+    /// The screen the walk shows now: its question, with the earlier answer highlighted, or the advice.
+    static func walkScreen(_ s: WizardState, _ kb: KnowledgeBase) -> Screen {
+        guard let advice = s.advice(kb) else { return .date(DateEntry(text: "", prefilled: false)) }
+        return advice.missing != nil ? .question(selection: preselection(s, kb), help: false) : .advice(scroll: 0, help: false)
+    }
+
+    /// The earlier answer of the question now asked (taken back or reopened), or the first option.
+    static func preselection(_ s: WizardState, _ kb: KnowledgeBase) -> Int {
+        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return 0 }
+        return q.options.firstIndex { $0.value == value } ?? 0
+    }
+
+    static func firstScreen(_ s: WizardState) -> Screen {
+        s.detailsFirst ? .details(DetailsEntry(field: .client, fromReview: false)) : .question(selection: 0, help: false)
+    }
+
+    /// Quit: at once when nothing would be lost, otherwise after a confirmation.
+    static func quit(_ s: inout WizardState, _ effects: inout [WizardEffect], _ kb: KnowledgeBase) {
+        // Record details alone (often given on the command line) are not worth a question.
+        if s.session.savedAs != nil || s.session.answers.values.allSatisfy(\.isEmpty) {
+            effects += [.discardAutosave(sessionID: s.session.id), .quit(farewell: farewell(s, kb))]
+        } else {
+            s.screen = .confirm(.quit)
+        }
+    }
+
+    /// One line for the shell after the wizard ends: the verdict, and the record id if saved.
+    public static func farewell(_ s: WizardState, _ kb: KnowledgeBase) -> String {
+        let advice = s.advice(kb)
+        let verdict = advice?.verdict.map { Wording.verdict($0, s.language) }
+        return WizardText.farewell(verdict: verdict, recordID: s.session.savedAs).text(s.language)
+    }
+}
+
+extension WizardEffect {
+    var endsSession: Bool {
+        switch self {
+        case .quit, .discardAutosave: true
+        default: false
+        }
+    }
+}

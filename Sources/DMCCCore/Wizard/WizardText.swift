@@ -1,0 +1,117 @@
+/// Every text of the wizard's own, in both languages, in one table: views and line mode look
+/// texts up here instead of choosing between two inline strings.
+public enum WizardText {
+    static func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(["nl": nl, "en": en]) }
+
+    // Screens and labels
+    static let step = t("stap", "step")
+    static let stepTitle = t("Stap", "Step")
+    static let adviceStep = t("advies", "advice")
+    static let knowledge = t("kennisbank", "knowledge")
+    static let actionDate = t("actiedatum", "action date")
+    static let whyWeAsk = t("Waarom we dit vragen", "Why we ask")
+    static let keys = t("Toetsen", "Keys")
+    static let symbols = t("Tekens", "Symbols")
+    static let symbolLines = t("✔ toegestaan · ! toegestaan, mits aan de voorwaarden voldaan · ✘ niet toegestaan · [ ] een voorwaarde om af te vinken · → wat u nog wel kunt doen · § de wettelijke grondslag · ✎ vraag met notitie",
+                               "✔ allowed · ! allowed if the conditions are met · ✘ not allowed · [ ] a condition to tick off · → what you can still do · § the legal basis · ✎ question with a note")
+    static let grades = t("Grondslag", "Legal basis")
+    /// What each grade of legal source means, in the words `Wording.grade` uses for it.
+    static func gradeExplanation(_ grade: Grade) -> LocalizedText {
+        switch grade {
+        case .statute: t("de wettekst zelf", "the text of the law itself")
+        case .caseLaw: t("een uitspraak van een rechter", "a court ruling")
+        case .regulator: t("uitleg of besluit van een toezichthouder (ACM, AP)", "guidance or a decision of a regulator (ACM, AP)")
+        case .selfRegulation: t("een gedragscode van de branche", "an industry code of conduct")
+        case .firmPosition: t("onze lezing, nog niet door rechter of toezichthouder bevestigd", "our reading, not yet confirmed by a court or regulator")
+        }
+    }
+    static let reviewTitle = t("Herzien: kies een antwoord om te wijzigen", "Review: choose an answer to change")
+    static let reviewLine = t("Herzien: welk antwoord wilt u wijzigen?", "Review: which answer do you want to change?")
+    static let dateQuestion = t("Op welke datum vindt de actie plaats?", "On what date does the action take place?")
+    static let dateFormats = t("Schrijf 29-11-2026 of 2026-11-29; typen vervangt de datum, Ctrl-U maakt het veld leeg.",
+                               "Write 29-11-2026 or 2026-11-29; typing replaces the date, Ctrl-U clears the field.")
+    static let datePrompt = t("Actiedatum (29-11-2026 of 2026-11-29, leeg = ongewijzigd):", "Action date (29-11-2026 or 2026-11-29, empty = unchanged):")
+    static let dateWhy = t("De regels kunnen per datum verschillen, bijvoorbeeld voor bellen sinds 1 juli 2026.",
+                           "The rules can differ by date, for example for calls since 1 July 2026.")
+    static let noteTitle = t("Notitie bij deze vraag (komt in het adviesverslag):", "Note on this question (goes into the advice record):")
+    static let notePrompt = t("Notitie bij deze vraag (leeg = geen):", "Note on this question (empty = none):")
+    static let detailsTitle = t("Voor het adviesverslag (optioneel; Enter slaat een veld over):", "For the advice record (optional; Enter skips a field):")
+    static let detailLabels = [t("Klant", "Client"), t("Consultant", "Consultant"), t("Onderwerp", "Subject")]
+    static let skip = t("Enter = overslaan", "Enter = skip")
+    static let noteMarker = "✎"
+
+    // Confirmations
+    static func confirmation(_ c: Confirmation) -> [LocalizedText] {
+        switch c {
+        case .quit: [t("Het advies is niet opgeslagen.", "The advice has not been saved."), t("Toch stoppen? (j/n)", "Quit anyway? (y/n)")]
+        case .newSession: [t("Het advies is niet opgeslagen.", "The advice has not been saved."), t("Opnieuw beginnen? (j/n)", "Start again? (y/n)")]
+        case .keepDate: [t("Nieuwe sessie.", "New session."), t("Dezelfde actiedatum houden? (j/n)", "Keep the same action date? (y/n)")]
+        case .saveWithoutNotes(let n):
+            [t("\(n) notitie(s) horen bij vragen die niet meer op het pad liggen", "\(n) note(s) belong to questions no longer on the path"),
+             t("en komen niet in het verslag. Toch opslaan? (j/n)", "and are left out of the record. Save anyway? (y/n)")]
+        }
+    }
+
+    static func resumeOffer(_ s: Session, step: Int, covered: Bool, coversFrom: CalendarDate?) -> [LocalizedText] {
+        let client = s.client.isEmpty ? "" : s.client + ", "
+        // "2026-11-29T14:30:12+01:00" -> "2026-11-29 14:30"
+        let left = s.changed.count >= 16 ? String(s.changed.prefix(16)).replacingOccurrences(of: "T", with: " ") : s.changed
+        var lines = [t("Er is een onderbroken sessie (\(client)stap \(step), \(left)).",
+                       "There is an interrupted session (\(client)step \(step), \(left)).")]
+        if !covered, let from = coversFrom {
+            lines.append(t("Let op: de kennisbank geeft nu advies vanaf \(from.spelledOut(.nl)); u kiest dan een nieuwe datum.",
+                           "Note: the knowledge now gives advice from \(from.spelledOut(.en)) on; you will choose a new date."))
+        }
+        lines.append(t("Hervatten? (j/n; n bewaart hem voor later)", "Resume it? (y/n; n keeps it for later)"))
+        return lines
+    }
+
+    // Messages
+    static func invalidDate(_ text: String) -> LocalizedText {
+        t("'\(text)' is geen datum; schrijf 29-11-2026 of 2026-11-29", "'\(text)' is not a date; write 29-11-2026 or 2026-11-29")
+    }
+    static func dateNotCovered(_ from: CalendarDate) -> LocalizedText {
+        t("de kennisbank geeft advies vanaf \(from.spelledOut(.nl))", "the knowledge gives advice from \(from.spelledOut(.en)) on")
+    }
+    static func sessionDateNotCovered(_ date: CalendarDate, _ from: CalendarDate?) -> LocalizedText {
+        let nl = from.map { " (de kennisbank geeft advies vanaf \($0.spelledOut(.nl)))" } ?? ""
+        let en = from.map { " (the knowledge gives advice from \($0.spelledOut(.en)) on)" } ?? ""
+        return t("de actiedatum van deze sessie, \(date.spelledOut(.nl)), valt niet meer onder de kennisbank\(nl); kies een nieuwe datum",
+                 "this session's action date, \(date.spelledOut(.en)), is no longer covered by the knowledge\(en); choose a new date")
+    }
+    static func dateSet(_ date: CalendarDate) -> LocalizedText {
+        t("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
+    }
+    static let atFirstQuestion = t("dit is de eerste vraag", "this is the first question")
+    static let nothingToReview = t("nog geen antwoorden om te herzien", "no answers to review yet")
+    static let keptForLater = t("de onderbroken sessie is bewaard; u krijgt hem bij de volgende start weer aangeboden",
+                                "the interrupted session is kept; it is offered again at the next start")
+    static func savedTo(_ location: String) -> LocalizedText { t("opgeslagen: \(location)", "saved: \(location)") }
+    static func alreadySaved(_ id: String) -> LocalizedText { t("al opgeslagen als \(id)", "already saved as \(id)") }
+    static func notSaved(_ reason: String) -> LocalizedText {
+        t("niet opgeslagen: \(reason); de sessie blijft open", "not saved: \(reason); the session stays open")
+    }
+    static func autosaveFailed(_ reason: String) -> LocalizedText {
+        t("tussentijds bewaren mislukt: \(reason)", "autosave failed: \(reason)")
+    }
+    static func unknownInput(_ text: String) -> LocalizedText { t("onbekende invoer '\(text)'", "unknown input '\(text)'") }
+    static func position(_ from: Int, _ to: Int, _ total: Int) -> LocalizedText {
+        t("regels \(from)-\(to) van \(total)", "lines \(from)-\(to) of \(total)")
+    }
+    static func tooSmall(_ width: Int, _ height: Int, _ minWidth: Int, _ minHeight: Int) -> LocalizedText {
+        t("Maak het venster groter (minimaal \(minWidth)×\(minHeight), nu \(width)×\(height))",
+          "Make the window larger (at least \(minWidth)×\(minHeight), now \(width)×\(height))")
+    }
+    static let tooSmallHint = t("? hulp · q stoppen (na vergroten)", "? help · q quit (once larger)")
+
+    // What is printed to the shell after the wizard ends.
+    static func farewell(verdict: String?, recordID: String?) -> LocalizedText {
+        switch (verdict, recordID) {
+        case let (v?, id?): t("Advies: \(v); opgeslagen als \(id).", "Advice: \(v); saved as \(id).")
+        case let (v?, nil): t("Advies: \(v); niet opgeslagen.", "Advice: \(v); not saved.")
+        default: t("Geen advies gegeven.", "No advice given.")
+        }
+    }
+    public static let interrupted = t("Onderbroken; de sessie is bewaard. Hervat met: dmcc-advisor --resume",
+                                      "Interrupted; the session is kept. Resume with: dmcc-advisor --resume")
+}

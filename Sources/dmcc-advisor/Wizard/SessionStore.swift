@@ -1,0 +1,96 @@
+import DMCCCore
+import Foundation
+
+/// The autosaves of wizard sessions, in the records folder: one file per session
+/// (`.session-<id>.json`, the `Session` value encoded as it is), each with a lock file that its
+/// wizard holds while it runs. A session whose lock is held is live and never offered for
+/// resuming; a killed wizard's lock is released by the system, so its session is offered.
+final class SessionStore {
+    let records: TranscriptStore
+    /// Locks held by this process, by session id.
+    private var held: [String: Int32] = [:]
+
+    init(records: TranscriptStore) { self.records = records }
+
+    deinit { for fd in held.values { close(fd) } }
+
+    var folder: URL { records.folder }
+    func autosaveURL(_ id: String) -> URL { folder.appendingPathComponent(".session-\(id).json") }
+    func lockURL(_ id: String) -> URL { folder.appendingPathComponent(".session-\(id).lock") }
+
+    static func newID() -> String {
+        String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    }
+
+    /// Takes the session's lock; false when another wizard holds it.
+    @discardableResult
+    func lock(_ id: String) -> Bool {
+        if held[id] != nil { return true }
+        guard (try? records.prepare()) != nil else { return false }
+        let fd = open(lockURL(id).path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { close(fd); return false }
+        held[id] = fd
+        return true
+    }
+
+    func release(_ id: String) {
+        if let fd = held.removeValue(forKey: id) { close(fd) }
+    }
+
+    /// The most recently changed session that no running wizard holds, locked for this process
+    /// (so two wizards never both take it over); nil when there is none.
+    func takeInterrupted() -> Session? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var candidates: [Session] = []
+        for name in names where name.hasPrefix(".session-") && name.hasSuffix(".json") {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
+                  let session = try? JSONDecoder().decode(Session.self, from: data),
+                  session.format == Session.currentFormat, name == ".session-\(session.id).json" else { continue }
+            candidates.append(session)
+        }
+        for session in candidates.sorted(by: { $0.changed > $1.changed }) {
+            if held[session.id] == nil, lock(session.id) { return session }
+        }
+        return nil
+    }
+
+    /// Replaces the session's own autosave atomically.
+    func save(_ session: Session) throws {
+        try records.prepare()
+        lock(session.id)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(session)
+        let url = autosaveURL(session.id)
+        let temporary = folder.appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw TranscriptStore.Failure(description: "cannot write in \(records.shownPath): \(String(cString: strerror(errno)))") }
+        var failure: Int32 = 0
+        // The mode is set explicitly: a strict umask must not leave an autosave nobody can read back.
+        if fchmod(fd, 0o600) != 0 { failure = errno }
+        if failure == 0 { data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                offset += n
+            }
+        } }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw TranscriptStore.Failure(description: "cannot write \(url.lastPathComponent) in \(records.shownPath): \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Removes this process's own session autosave (it ended by choice) and its lock.
+    func discard(_ id: String) {
+        guard held[id] != nil else { return }
+        unlink(autosaveURL(id).path)
+        unlink(lockURL(id).path)
+        release(id)
+    }
+}
