@@ -140,6 +140,19 @@ struct SharedPartTests {
         #expect(problems.contains { $0.kind == .repeatedFact && $0.message.contains("'contract-confirmed'") }, "\(problems)")
     }
 
+    @Test("lint reports a question that lists a fact's options in another order than the first question asking it")
+    func optionOrder() {
+        let swapped = Self.nodes.replacingOccurrences(of: """
+              - {value: "yes", next: contract-ok}
+              - {value: "no", next: contract-no}
+        """, with: """
+              - {value: "no", next: contract-no}
+              - {value: "yes", next: contract-ok}
+        """).replacingOccurrences(of: "ask: confirmed", with: "ask: consent")
+        let problems = Tiny.problems(facts: Self.facts, nodes: swapped)
+        #expect(problems.contains { $0.kind == .optionOrder && $0.message.contains("'contract-confirmed'") }, "\(problems)")
+    }
+
     @Test("a legal reference in words needs every language; an article number does not")
     func referenceTranslations() {
         let clean = Tiny.problems(facts: Self.facts, nodes: Self.nodes)

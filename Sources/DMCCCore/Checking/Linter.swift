@@ -128,6 +128,24 @@ public enum Linter {
                                         "'\(option.value)' is not a value of fact '\(fact.id)'; valid values: \(valid)"))
             }
         }
+        return problems + optionOrder(kb)
+    }
+
+    /// The options of one fact come in the same order in every question that asks it, so a person
+    /// never finds "yes" where "no" was a moment ago. The first question asking the fact sets the order.
+    static func optionOrder(_ kb: KnowledgeBase) -> [Problem] {
+        var problems: [Problem] = []
+        var first: [String: Question] = [:]
+        for case .question(let q) in kb.nodes {
+            guard let reference = first[q.fact] else { first[q.fact] = q; continue }
+            let rank = Dictionary(reference.options.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
+            let shared = q.options.compactMap { rank[$0.value] }
+            if shared != shared.sorted() {
+                let expected = reference.options.map(\.value).filter { v in q.options.contains { $0.value == v } }
+                problems.append(Problem(.optionOrder, at: q.location,
+                                        "question '\(q.id)' lists the values of '\(q.fact)' as \(q.options.map(\.value).joined(separator: ", ")); '\(reference.id)' (\(reference.location)) sets the order \(expected.joined(separator: ", "))"))
+            }
+        }
         return problems
     }
 

@@ -22,6 +22,7 @@ public struct Problem: Error, Sendable, Equatable, Comparable, CustomStringConve
         case deadEnd = "dead-end"
         case dateConflict = "date-conflict"
         case repeatedFact = "repeated-fact"
+        case optionOrder = "option-order"
         case unknownScenario = "unknown-scenario"
         case uncoveredOutcome = "no-case"
         case unknownOutcome = "unknown-outcome"
