@@ -24,10 +24,15 @@ struct KnowledgeTests {
             "confirmation": ["none", "voicelog", "paper", "digital"],
             "request": ["stop", "resubscribe"],
             "initiative": ["consumer", "company"],
+            "message-type": ["marketing", "service-with-offer", "service", "tell-a-friend"],
+            "consent-source": ["own", "partner"],
+            "call-kind": ["service", "marketing"],
+            "contract-extra": ["add-on", "bundle", "no"],
         ]
         let yesNo = ["consent", "obtained-in-sale", "informed-at-collection", "opt-out-offered", "objected", "similar-offer",
                      "within-3-years", "full-agreement", "durable-medium", "consumer-specific", "retrievable", "provable",
-                     "fee", "time-limited", "recorded"]
+                     "fee", "time-limited", "recorded", "reward", "published-for-offers", "advertiser-named",
+                     "residents-address", "same-entity", "renewal", "addressed"]
         for (fact, values) in contract {
             let have = Set(kb.factsByID[fact]?.values.map(\.value) ?? [])
             #expect(have.isSuperset(of: values), "fact \(fact)")
