@@ -98,7 +98,8 @@ def wizard_session_peak_mb(env):
     proc, master = spawn_in_pty([EXE, "--date", "2026-11-29", "--client", "Bench", "--transcripts", records,
                                  "--knowledge", os.path.join(ROOT, "Knowledge")], env)
     read_until(master, "stoppen".encode())
-    for key in "5122221111":
+    # A marketing call to a consumer, with an offer, no objection, no consent, by a business: not allowed.
+    for key in "512221":
         os.write(master, key.encode())
         time.sleep(0.05)
     read_until(master, "TOEGESTAAN".encode())
