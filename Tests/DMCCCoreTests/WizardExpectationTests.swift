@@ -88,9 +88,18 @@ struct WizardExpectationTests {
         try t.type(["6", "r", "c"])
         #expect(t.waitFor("Voor het adviesverslag"))
         try t.send("-l", " Jansen")
-        try t.type(["Escape"])
+        try t.type(["Enter", "Enter", "Enter"])
         #expect(t.waitFor("Bakkerij Jansen"))
         #expect(t.waitFor("Herzien"))
+        // Esc cancels an edit: what was there before the screen opened comes back (fixes 6).
+        try t.type(["c"])
+        #expect(t.waitFor("Voor het adviesverslag"))
+        #expect(t.screen.contains("Ctrl-C stoppen"), "the footer says how to quit here (fixes 12): \(t.screen)")
+        try t.send("-l", " en Zonen")
+        #expect(t.waitFor("Jansen en Zonen"))
+        try t.type(["Escape"])
+        #expect(t.waitFor("Herzien"))
+        #expect(t.screen.contains("Bakkerij Jansen") && !t.screen.contains("en Zonen"), "\(t.screen)")
     }
 
     @Test("6. the resume offer names client, step and time; declining keeps the session and says so")

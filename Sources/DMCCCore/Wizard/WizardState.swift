@@ -43,8 +43,8 @@ public enum Screen: Sendable, Equatable {
     case note(question: String, original: String?)
     case details(DetailsEntry)
     case confirm(Confirmation)
-    /// An interrupted session found at start, offered for resuming; declining keeps it on disk.
-    case resumeOffer(Session)
+    /// The interrupted sessions found at start, offered for resuming one at a time; declining keeps them on disk.
+    case resumeOffer(ResumeOffer)
 
     public var kind: ScreenKind {
         switch self {
@@ -67,12 +67,26 @@ public struct DateEntry: Sendable, Equatable {
     public init(text: String, prefilled: Bool) { self.text = text; self.prefilled = prefilled }
 }
 
+/// Every interrupted session found at start (newest first, never empty) and the one now offered.
+public struct ResumeOffer: Sendable, Equatable {
+    public var sessions: [Session]
+    public var index: Int
+    public init(sessions: [Session], index: Int = 0) { self.sessions = sessions; self.index = index }
+    public var offered: Session { sessions[index] }
+}
+
 public struct DetailsEntry: Sendable, Equatable {
     public enum Field: Int, Sendable, CaseIterable { case client, consultant, subject }
     public var field: Field
     /// Opened from review (go back there) rather than at the start (go on to the first question).
     public var fromReview: Bool
-    public init(field: Field, fromReview: Bool) { self.field = field; self.fromReview = fromReview }
+    /// Client, consultant and subject as they were when the screen opened: Esc restores them.
+    public var original: [String]?
+    public init(field: Field, fromReview: Bool, original: [String]? = nil) {
+        self.field = field
+        self.fromReview = fromReview
+        self.original = original
+    }
 }
 
 public enum Confirmation: Sendable, Equatable {
