@@ -49,8 +49,9 @@ public enum WizardText {
             [t("Er is nog geen advies; de antwoorden tot nu toe gaan verloren.", "There is no advice yet; the answers so far will be lost."),
              t("Toch stoppen? (j/n)", "Quit anyway? (y/n)")]
         case .quit: [t("Het advies is niet opgeslagen.", "The advice has not been saved."), t("Toch stoppen? (j/n)", "Quit anyway? (y/n)")]
-        case .newSession: [t("Het advies is niet opgeslagen.", "The advice has not been saved."),
-                           t("Opnieuw beginnen? Klant, consultant en onderwerp blijven staan. (j/n)", "Start again? Client, consultant and subject are kept. (y/n)")]
+        case .newSession: [t("Het advies is niet opgeslagen. Klant, consultant en onderwerp blijven staan.",
+                             "The advice has not been saved. Client, consultant and subject are kept."),
+                           t("Opnieuw beginnen? (j/n)", "Start again? (y/n)")]
         case .keepDate: [t("Nieuwe sessie.", "New session."), t("Dezelfde actiedatum houden? (j/n)", "Keep the same action date? (y/n)")]
         case .saveWithoutNotes(let n):
             [t("\(n) notitie(s) horen bij vragen die niet meer op het pad liggen", "\(n) note(s) belong to questions no longer on the path"),
