@@ -557,7 +557,8 @@ struct WizardViewTests {
     @Test("the highlighted option stays visible in a short window")
     func selectionVisible() {
         var w = WizardDriver(width: 40, height: 12)
-        w.press([.down, .down, .down, .down, .down])
+        // The first ↓ highlights option 1 (nothing is highlighted on a question asked for the first time).
+        w.press([.down, .down, .down, .down, .down, .down])
         #expect(WizardView.render(w.state, kb).contains { $0.spans.contains { $0.style == .selected && $0.text.contains("6.") } })
     }
 }
@@ -794,5 +795,19 @@ struct WizardTryoutFixTests {
         noted.press([.enter])
         let prompt = LineMode.prompt(noted.state, kb)
         #expect(prompt.contains("Wat wilt u doen? *") && !prompt.contains("✎"), "\(prompt)")
+    }
+
+    @Test("4. full screen: a question asked for the first time highlights nothing, so Enter records no consent nobody picked")
+    func noPreselectedYes() throws {
+        var w = WizardDriver()
+        w.choose("marketing-message", "email", "marketing", "no")
+        let consent = try #require(w.asking)
+        #expect(w.state.screen == .question(selection: Screen.none, help: false))
+        #expect(!WizardView.render(w.state, kb).contains { $0.spans.contains { $0.style == .selected } }, "no option is highlighted")
+        w.press([.enter])
+        #expect(w.asking == consent && w.state.session.answers[consent] == nil, "Enter chose nothing")
+        #expect(w.state.message?.text(.en).contains("choose an answer first") == true)
+        w.press([.down, .enter])
+        #expect(w.advice?.path.last?.questionID == consent, "a highlighted option is chosen by Enter")
     }
 }

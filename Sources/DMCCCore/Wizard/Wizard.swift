@@ -7,7 +7,7 @@ public enum Wizard {
     ///   - offers: all interrupted sessions, newest first (instead of `offer`); the user steps through them.
     public static func start(_ kb: KnowledgeBase, session: Session, language: Language, width: Int = 80, height: Int = 24,
                              details: Bool = false, offer: Session? = nil, offers: [Session] = []) -> WizardState {
-        var s = WizardState(session: session, screen: .question(selection: 0, help: false), language: language,
+        var s = WizardState(session: session, screen: .question(selection: Screen.none, help: false), language: language,
                             width: width, height: height, detailsFirst: details)
         let offered = offers.isEmpty ? (offer.map { [$0] } ?? []) : offers
         if !offered.isEmpty {
@@ -24,7 +24,7 @@ public enum Wizard {
     public static func resume(_ session: Session, into state: WizardState, _ kb: KnowledgeBase) -> WizardState {
         var s = state
         s.session = session
-        s.screen = .question(selection: 0, help: false)
+        s.screen = .question(selection: Screen.none, help: false)
         s.message = nil
         if (try? session.advice(kb)) == nil {
             s.screen = .date(DateEntry(text: "", prefilled: false))
@@ -101,7 +101,7 @@ public enum Wizard {
         case .question(let selection, let help):
             guard let advice = s.advice(kb) else { break }
             if let q = advice.missing {
-                s.screen = .question(selection: min(max(0, selection), q.options.count - 1), help: help)
+                s.screen = .question(selection: min(max(Screen.none, selection), q.options.count - 1), help: help)
             } else {
                 s.screen = .advice(scroll: 0, help: false)
             }
@@ -127,14 +127,15 @@ public enum Wizard {
         return advice.missing != nil ? .question(selection: preselection(s, kb), help: false) : .advice(scroll: 0, help: false)
     }
 
-    /// The earlier answer of the question now asked (taken back or reopened), or the first option.
+    /// The earlier answer of the question now asked (taken back or reopened), or none: a question
+    /// asked for the first time has nothing highlighted.
     static func preselection(_ s: WizardState, _ kb: KnowledgeBase) -> Int {
-        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return 0 }
-        return q.options.firstIndex { $0.value == value } ?? 0
+        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return Screen.none }
+        return q.options.firstIndex { $0.value == value } ?? Screen.none
     }
 
     static func firstScreen(_ s: WizardState) -> Screen {
-        s.detailsFirst ? .details(DetailsEntry(field: .client, fromReview: false, original: s.session.details)) : .question(selection: 0, help: false)
+        s.detailsFirst ? .details(DetailsEntry(field: .client, fromReview: false, original: s.session.details)) : .question(selection: Screen.none, help: false)
     }
 
     /// Quit: at once when nothing would be lost, otherwise after a confirmation.

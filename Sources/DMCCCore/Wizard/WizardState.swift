@@ -30,7 +30,9 @@ public struct WizardState: Sendable, Equatable {
 
 /// Each screen carries its own state, so a combination that makes no sense cannot be built.
 public enum Screen: Sendable, Equatable {
-    /// A question of the walk: the highlighted option and whether its help is open.
+    /// A question of the walk: the highlighted option and whether its help is open. A question
+    /// asked for the first time has no highlight (`Screen.none`): Enter never records an answer
+    /// nobody picked, such as a "yes" to consent.
     case question(selection: Int, help: Bool)
     /// The advice at the end of the walk.
     case advice(scroll: Int, help: Bool)
@@ -45,6 +47,9 @@ public enum Screen: Sendable, Equatable {
     case confirm(Confirmation)
     /// The interrupted sessions found at start, offered for resuming one at a time; declining keeps them on disk.
     case resumeOffer(ResumeOffer)
+
+    /// No option highlighted yet.
+    public static let none = -1
 
     public var kind: ScreenKind {
         switch self {

@@ -95,6 +95,9 @@ public enum WizardText {
         t("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
     }
     static let noteDiscarded = t("notitie niet gewijzigd (Esc)", "note left unchanged (Esc)")
+    static func nothingHighlighted(_ count: Int) -> LocalizedText {
+        t("kies eerst een antwoord: 1-\(count) of ↑↓", "choose an answer first: 1-\(count) or ↑↓")
+    }
     static let atFirstQuestion = t("dit is de eerste vraag", "this is the first question")
     static let nothingToReview = t("nog geen antwoorden om te herzien", "no answers to review yet")
     static func keptForLater(_ count: Int) -> LocalizedText {
