@@ -84,4 +84,24 @@ struct WizardShellTests {
         #expect(record.components(separatedBy: "\"answered\" :").count - 1 == 3, "each of the three steps has its time")
         #expect(!files.contains { $0.hasPrefix(".session-") && $0.hasSuffix(".json") }, "a session ended by choice leaves no autosave")
     }
+
+    @Test("a piped run after an interrupted one is not hijacked by a resume offer; the hint names the records folder (fixes 3, 5)")
+    func pipedRunsWithLeftoverSession() throws {
+        let scratch = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let program = "dmcc-advisor --plain --date 2026-11-29 --transcripts '\(scratch.path)'"
+        // Ends at end of input in the middle of the walk: the session is kept.
+        let first = try runShell("printf '\\n\\n\\n6\\n1\\n' | \(program)")
+        #expect(first.stderr.contains("dmcc-advisor --resume --transcripts \(scratch.path)"), "\(first.stderr)")
+        let example = "printf '\\n\\n\\n4\\n1\\n1\\n2\\n1\\n1\\n2\\n3\\n2\\nq\\nj\\n' | \(program)"
+        for _ in 0..<2 {
+            let again = try runShell(example)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(!again.stdout.contains("onbekende invoer") && !again.stdout.contains("Hervatten?"), "\(again.stdout)")
+            #expect(again.stdout.contains("NIET TOEGESTAAN\nEen voicelog is geen schriftelijke bevestiging"))
+            #expect(again.stderr.contains("1 onderbroken sessie"), "the waiting session is named: \(again.stderr)")
+        }
+        let resumed = try runShell("printf '1\\n' | \(program) --resume")
+        #expect(resumed.stdout.contains("Stap 3:"), "--resume continues the interrupted session: \(resumed.stdout)")
+    }
 }

@@ -434,6 +434,26 @@ struct ResumeTests {
         #expect(offered.state.message?.text(.en).contains("kept") == true, "declining says the session is kept")
     }
 
+    @Test("a resumed session highlights a taken-back answer exactly as the live one did (fixes 1)")
+    func resumeKeepsTakenBackHighlight() throws {
+        var live = WizardDriver()
+        live.press("512")
+        let answered = try #require(live.advice?.path.last)
+        live.press([.left])
+        guard case .question(let shownLive, _) = live.state.screen else { Issue.record("\(live.state.screen)"); return }
+        #expect(shownLive != 0, "the taken-back answer is not the first option, so the test tells the two apart")
+        live.press("n")
+        live.press("Let op")
+        // kill -9 while the note is typed: the autosave is the session as it stands.
+        let restored = try JSONDecoder().decode(Session.self, from: JSONEncoder().encode(live.state.session))
+        var resumed = WizardDriver(offer: restored)
+        resumed.press("y")
+        live.press([.enter])
+        #expect(resumed.state.screen == live.state.screen, "resumed: \(resumed.state.screen), live: \(live.state.screen)")
+        resumed.press([.enter])
+        #expect(resumed.advice?.path.last == answered, "Enter records the remembered answer")
+    }
+
     @Test("a session whose date the knowledge no longer covers says so and asks for a date (issue 9.18)")
     func uncoveredDate() {
         var old = Session(id: "old", date: date("2020-05-01"))
@@ -537,7 +557,8 @@ struct WizardViewTests {
     @Test("the highlighted option stays visible in a short window")
     func selectionVisible() {
         var w = WizardDriver(width: 40, height: 12)
-        w.press([.down, .down, .down, .down, .down])
+        // The first ↓ highlights option 1 (nothing is highlighted on a question asked for the first time).
+        w.press([.down, .down, .down, .down, .down, .down])
         #expect(WizardView.render(w.state, kb).contains { $0.spans.contains { $0.style == .selected && $0.text.contains("6.") } })
     }
 }
@@ -584,12 +605,30 @@ struct LineModeTests {
         #expect(transcript.contains("  4) Een contract telefonisch afsluiten"))
     }
 
-    @Test("b goes back, Enter keeps the earlier answer, ? shows why we ask")
+    @Test("b goes back and names the earlier answer, an empty line chooses nothing, ? shows why we ask (fixes 4)")
     func backAndHelp() {
         let (s, transcript, _) = run(["6", "1", "2", "b", "?", ""])
-        #expect(s.advice(kb)?.missing?.fact == "time-limited")
-        #expect(transcript.contains("Enter = 2"))
+        #expect(s.advice(kb)?.missing?.fact == "fee", "the empty line did not answer the question again")
+        #expect(transcript.contains("eerder = 2"))
+        #expect(transcript.contains("! een lege regel kiest niets; typ een nummer 1-"))
         #expect(transcript.contains("(Een afmelding moet kosteloos zijn.)"))
+    }
+
+    @Test("an empty line never records an answer, not even consent on a first question (fixes 4)")
+    func emptyLineChoosesNothing() {
+        let (s, transcript, effects) = run(["", ""])
+        #expect(s.advice(kb)?.path.isEmpty == true, "no answer recorded: \(s.session.answers)")
+        #expect(s.session.answers.isEmpty && !effects.contains { if case .autosave = $0 { true } else { false } })
+        #expect(transcript.components(separatedBy: "! een lege regel kiest niets").count == 3)
+        #expect(!transcript.contains("Enter = "))
+    }
+
+    @Test("a number outside the list says which numbers work (fixes 10)")
+    func outOfRange() throws {
+        let count = try #require(WizardDriver().advice?.missing?.options.count)
+        let (s, transcript, _) = run(["\(count + 1)", "0"], language: .en)
+        #expect(s.advice(kb)?.path.isEmpty == true)
+        #expect(transcript.components(separatedBy: "! choose 1-\(count)").count == 3, "\(transcript)")
     }
 
     @Test("unknown input is named and the question asked again")
@@ -613,5 +652,162 @@ struct LineModeTests {
         let (_, transcript, effects) = run(["6", "q", "j"])
         #expect(effects.contains { if case .quit = $0 { true } else { false } })
         #expect(transcript.contains("Toch stoppen? (j/n)"))
+    }
+}
+
+@Suite("Fixes from the new-user tryout of the wizard")
+struct WizardTryoutFixTests {
+    let kb = Shipped.knowledge
+
+    func shown(_ w: WizardDriver) -> String { WizardView.render(w.state, kb).map(\.text).joined(separator: "\n") }
+
+    @Test("2. every interrupted session is offered: the box counts them and Tab steps through them")
+    func severalInterrupted() {
+        var a = Session(id: "a", date: date("2026-11-29"), changed: "2026-11-29T09:00:00+01:00")
+        a.client = "Alpha"
+        var b = Session(id: "b", date: date("2026-11-29"), changed: "2026-11-29T10:00:00+01:00")
+        b.client = "Beta"
+        var w = WizardDriver(language: .en)
+        w.state = Wizard.start(kb, session: Session(id: "test", date: date("2026-11-29")), language: .en, offers: [b, a])
+        #expect(shown(w).contains("There are 2 interrupted sessions") && shown(w).contains("Beta"), "\(shown(w))")
+        w.press([.tab])
+        #expect(shown(w).contains("Session 2 of 2: Alpha"), "\(shown(w))")
+        var declined = w
+        declined.press("n")
+        #expect(declined.effects.contains(.release(sessionID: "a")) && declined.effects.contains(.release(sessionID: "b")))
+        #expect(declined.state.message?.text(.en).contains("2 interrupted sessions kept") == true)
+        w.press("y")
+        #expect(w.state.session.id == "a" && w.state.session.client == "Alpha")
+        #expect(w.effects.contains(.release(sessionID: "b")) && !w.effects.contains(.release(sessionID: "a")))
+    }
+
+    @Test("6. Esc closes the advice help, cancels the client screen's edit and the keep-date question; the note footer says Esc discards")
+    func escapeIsCancel() {
+        var w = WizardDriver()
+        w.choose(WizardTests.charityCallsDonor)
+        w.press("?")
+        w.press([.escape])
+        #expect(w.state.screen == .advice(scroll: 0, help: false), "Esc closed the help, the advice stays")
+        w.state.session.client = "Bakkerij"
+        w.press("r")
+        w.press("c")
+        w.press("X")
+        w.press([.tab])
+        w.press("Y")
+        w.press([.escape])
+        #expect(w.state.session.client == "Bakkerij" && w.state.session.consultant == "", "Esc restored the details")
+        #expect(w.state.kind == .review)
+        w.press([.escape])
+        let before = w.state.session
+        w.press("o")
+        w.press("y")
+        #expect(w.state.screen == .confirm(.keepDate))
+        w.press([.escape])
+        #expect(w.state.session.answers == before.answers && w.state.kind == .advice, "Esc at keep-date resets nothing")
+        var note = WizardDriver()
+        note.press("n")
+        #expect(shown(note).contains("Esc weggooien"))
+        note.press("x")
+        note.press([.escape])
+        #expect(note.state.message?.text(.en).contains("note left unchanged") == true)
+    }
+
+    @Test("8. quitting before any advice says the answers so far are lost, not that the advice was not saved")
+    func quitBeforeAdvice() {
+        var w = WizardDriver(language: .en)
+        w.press("6q")
+        #expect(w.state.screen == .confirm(.quit))
+        #expect(shown(w).contains("no advice yet") && !shown(w).contains("advice has not been saved"), "\(shown(w))")
+        var done = WizardDriver(language: .en)
+        done.choose(WizardTests.charityCallsDonor)
+        done.press("q")
+        #expect(shown(done).contains("advice has not been saved"))
+    }
+
+    @Test("9. starting over keeps client, consultant and subject")
+    func startOverKeepsDetails() {
+        var w = WizardDriver()
+        w.state.session.client = "Bakkerij"
+        w.state.session.consultant = "Ans"
+        w.state.session.subject = "Actie"
+        w.choose(WizardTests.charityCallsDonor)
+        w.press("oyy")
+        #expect(w.advice?.path.isEmpty == true)
+        #expect([w.state.session.client, w.state.session.consultant, w.state.session.subject] == ["Bakkerij", "Ans", "Actie"])
+    }
+
+    @Test("11. the advice's why list marks a question with a note; the title bar names the review screen")
+    func noteMarkerAndReviewTitle() {
+        var w = WizardDriver(width: 200, height: 60)
+        w.press("n")
+        w.press("Let op")
+        w.press([.enter])
+        w.choose(WizardTests.charityCallsDonor)
+        let why = WizardView.adviceBody(w.state, kb).map(\.text).drop { !$0.contains("Waarom") }.dropFirst().prefix(2)
+        #expect(why.first?.contains("✎") == true, "\(why)")
+        w.press("r")
+        let title = WizardView.render(w.state, kb)[0].text
+        #expect(title.contains("herzien") && !title.contains("advies "), "\(title)")
+    }
+
+    @Test("7. at 80 columns the title bar keeps the whole action date; a long message is cut between words")
+    func titleKeepsDate() {
+        for language in [Language.nl, .en] {
+            var w = WizardDriver(date: date("2026-09-30"), language: language)
+            w.state.session.client = "Bakkerij Jansen en Zonen Groothandel B.V."
+            w.choose(Array(WizardTests.charityCallsDonor.prefix(11)))
+            let title = WizardView.render(w.state, kb)[0].text
+            #expect(title.contains(language == .nl ? "30 september 2026" : "30 September 2026"), "\(title)")
+        }
+        let a = Session(id: "a", date: date("2026-11-29"), changed: "2026-11-29T09:00:00+01:00")
+        var w = WizardDriver(offer: a, width: 40)
+        w.press("n")
+        let message = WizardView.render(w.state, kb).map(\.text).first { $0.contains("onderbroken sessie") } ?? ""
+        #expect(message.trimmingCharacters(in: CharacterSet.whitespaces).hasSuffix(" …"), "cut between words: \(message)")
+    }
+
+    @Test("13. without UTF-8 every symbol on screen is ASCII, also in line mode")
+    func asciiSymbols() {
+        var w = WizardDriver(width: 80, height: 40)
+        w.state.unicode = false
+        w.press("n")
+        w.press("Let op")
+        w.press([.enter])
+        w.choose(Array(WizardTests.charityCallsDonor.prefix(3)))
+        w.press("r")
+        var screens = [WizardView.render(w.state, kb)]
+        w.press([.escape])
+        screens.append(WizardView.render(w.state, kb))
+        w.choose(Array(WizardTests.charityCallsDonor.dropFirst(3)))
+        w.press("?")
+        screens.append(WizardView.render(w.state, kb))
+        for lines in screens {
+            for line in lines {
+                let bad = line.text.filter { "›…·✎←→↑↓⌫✔✘".contains($0) }
+                #expect(bad.isEmpty, "\(line.text)")
+                #expect(TextLayout.width(line.text) <= 80)
+            }
+        }
+        var noted = WizardDriver()
+        noted.state.unicode = false
+        noted.press("n")
+        noted.press("Let op")
+        noted.press([.enter])
+        let prompt = LineMode.prompt(noted.state, kb)
+        #expect(prompt.contains("Wat wilt u doen? *") && !prompt.contains("✎"), "\(prompt)")
+    }
+
+    @Test("4. full screen: a question asked for the first time highlights nothing, so Enter records no consent nobody picked")
+    func noPreselectedYes() throws {
+        var w = WizardDriver()
+        w.choose("marketing-message", "email", "marketing", "no")
+        let consent = try #require(w.asking)
+        #expect(w.state.screen == .question(selection: Screen.none, help: false))
+        #expect(!WizardView.render(w.state, kb).contains { $0.spans.contains { $0.style == .selected } }, "no option is highlighted")
+        w.press([.enter])
+        #expect(w.asking == consent && w.state.session.answers[consent] == nil, "Enter chose nothing")
+        #expect(w.state.message?.text(.en).contains("choose an answer first") == true)
+        w.press([.down, .enter])
+        #expect(w.advice?.path.last?.questionID == consent, "a highlighted option is chosen by Enter")
     }
 }

@@ -12,6 +12,8 @@ enum AdviceScreen {
         case .end: s.screen = .advice(scroll: Int.max / 2, help: help)
         // The help is shown from its top, whatever the scroll position was.
         case .toggleHelp: s.screen = .advice(scroll: 0, help: !help)
+        // Esc (back) with the help open closes the help first.
+        case .back where help: s.screen = .advice(scroll: 0, help: false)
         case .back:
             if let advice = s.advice(kb) { QuestionScreen.back(advice, &s, kb) }
         case .newSession:
@@ -80,7 +82,7 @@ enum AdviceScreen {
             body += TextLayout.wrap(explanation, width: w).map { StyledLine(" " + $0) }
         }
         heading(Wording.text(.why, L))
-        items(report.path.map { "\($0.text) → \($0.label)" }, "· ")
+        items(report.path.map { WizardView.stepLine($0, s) }, "· ")
         let conditions = report.conditions ?? []
         if !conditions.isEmpty {
             heading(Wording.text(.conditions, L))

@@ -38,6 +38,8 @@ public enum WizardAction: Sendable, Equatable {
     case resize(width: Int, height: Int)
     case click(row: Int)
     case unknownInput(String)
+    /// Line mode: an empty line or a number outside 1-`count` on a list; nothing is chosen.
+    case notAChoice(String, count: Int)
     /// Reported back by the shell after it carried out a save or an autosave.
     case saved(id: String, location: String)
     case saveFailed(String)
@@ -81,7 +83,8 @@ public enum Commands {
         Command(keys: [.end], words: [], label: "End", action: .end, help: text("einde", "bottom"), screens: lists.union([.advice]), inFooter: false),
         Command(keys: (0...9).map { .character(Character(String($0))) }, words: [], label: "1-9", action: .choose(0),
                 help: text("kies direct", "pick directly"), screens: lists, inFooter: true),
-        Command(keys: [.enter], words: [""], label: "Enter", action: .confirm, help: text("kiezen", "choose"),
+        // No word: in line mode an empty line never chooses (one stray newline must not record consent).
+        Command(keys: [.enter], words: [], label: "Enter", action: .confirm, help: text("kiezen", "choose"),
                 screens: [.question], inFooter: true),
         Command(keys: [.enter], words: [], label: "Enter", action: .confirm, help: text("wijzigen", "change"),
                 screens: [.review], inFooter: true),
@@ -113,16 +116,29 @@ public enum Commands {
                 screens: [.details], inFooter: false),
         Command(keys: [.down, .tab], words: [], label: "Tab", action: .nextField, help: text("volgend veld", "next field"),
                 screens: [.details], inFooter: true),
-        Command(keys: [.escape], words: [], label: "Esc", action: .cancel, help: text("terug", "back"),
-                screens: [.date, .note, .details], inFooter: true),
+        Command(keys: [.escape], words: [], label: "Esc", action: .cancel, help: text("annuleren", "cancel"),
+                screens: [.date, .details], inFooter: true),
+        // The note editor discards on Esc, and says so in the footer.
+        Command(keys: [.escape], words: [], label: "Esc", action: .cancel, help: text("weggooien", "discard"),
+                screens: [.note], inFooter: true),
         Command(keys: [.backspace], words: [], label: "⌫", action: .deleteCharacter, help: text("wissen", "delete"),
                 screens: [.date, .note, .details], inFooter: false),
         Command(keys: [.clearLine], words: [], label: "Ctrl-U", action: .clearField, help: text("veld leeg", "clear"),
                 screens: [.date, .note, .details], inFooter: true),
         Command(keys: [.character("j"), .character("y")], words: ["j", "ja", "y", "yes"], label: "j/y", action: .yes, help: text("ja", "yes"),
                 screens: [.confirm, .resumeOffer], inFooter: true),
-        Command(keys: [.character("n"), .escape], words: ["n", "nee", "no"], label: "n/Esc", action: .no, help: text("nee", "no"),
+        Command(keys: [.character("n")], words: ["n", "nee", "no"], label: "n", action: .no, help: text("nee", "no"),
                 screens: [.confirm, .resumeOffer], inFooter: true),
+        // Esc cancels the question in the box: nothing happens (no new session, no reset of the date).
+        Command(keys: [.escape], words: [], label: "Esc", action: .cancel, help: text("annuleren", "cancel"),
+                screens: [.confirm, .resumeOffer], inFooter: true),
+        Command(keys: [.tab, .down], words: ["v", "next"], label: "Tab", action: .nextField, help: text("volgende sessie", "next session"),
+                screens: [.resumeOffer], inFooter: true),
+        Command(keys: [.up], words: [], label: "↑", action: .moveUp, help: text("vorige sessie", "previous session"),
+                screens: [.resumeOffer], inFooter: false),
+        // Text screens take every printable key, so only Ctrl-C stops there (the session is kept for --resume).
+        Command(keys: [], words: [], label: "Ctrl-C", action: .quit, help: text("stoppen", "quit"),
+                screens: [.details, .date, .note], inFooter: true),
         Command(keys: [.redraw], words: [], label: "Ctrl-L", action: .redraw, help: text("opnieuw tekenen", "redraw"),
                 screens: Set(ScreenKind.allCases), inFooter: false),
     ]
@@ -148,7 +164,8 @@ public enum Commands {
     }
 
     /// The actions of one typed line in line mode: the same table, through the same reduce.
-    public static func actions(forLine line: String, on screen: ScreenKind) -> [WizardAction] {
+    /// - Parameter count: the number of options (question) or answers (review) listed.
+    public static func actions(forLine line: String, on screen: ScreenKind, count: Int = 0) -> [WizardAction] {
         if screen.takesText {
             let text = line.trimmingWhitespace
             // An empty line leaves the date as it was; elsewhere it confirms an empty field.
@@ -156,7 +173,10 @@ public enum Commands {
             return [.clearField, .paste(text), .confirm]
         }
         let input = line.trimmingWhitespace.lowercased()
-        if let number = Int(input), screen == .question || screen == .review { return [.choose(number - 1)] }
+        if let number = Int(input), screen == .question || screen == .review {
+            return (1...max(1, count)).contains(number) ? [.choose(number - 1)] : [.notAChoice(input, count: count)]
+        }
+        if input.isEmpty && screen == .question { return [.notAChoice(input, count: count)] }
         if let command = table.first(where: { $0.screens.contains(screen) && $0.words.contains(input) }) {
             return [command.action]
         }
@@ -177,11 +197,13 @@ public enum Commands {
         table.filter { $0.screens.contains(screen) }.map { "\($0.label): \($0.help.text(language))" }
     }
 
-    /// The line-mode hints: "[1-6, Enter = 1, ? = help, b = back, …]".
-    public static func lineHints(for screen: ScreenKind, language: Language, count: Int = 0, current: Int = 0,
+    /// The line-mode hints: "[1-6, earlier = 2, ? = help, b = back, …]".
+    /// - Parameter earlier: the number of the answer given before (taken back or reopened); Enter does not repeat it.
+    public static func lineHints(for screen: ScreenKind, language: Language, count: Int = 0, earlier: Int? = nil,
                                  hiding: [WizardAction] = []) -> String {
         var parts: [String] = []
-        if count > 0 { parts.append(screen == .question ? "1-\(count), Enter = \(current)" : "1-\(count)") }
+        if count > 0 { parts.append("1-\(count)") }
+        if let earlier { parts.append("\(LocalizedText(["nl": "eerder", "en": "earlier"]).text(language)) = \(earlier)") }
         var seen = Set<String>()
         for command in table where command.screens.contains(screen) && !hiding.contains(command.action) {
             guard let word = command.words.first(where: { !$0.isEmpty }), seen.insert(word).inserted else { continue }

@@ -9,7 +9,10 @@ enum ConfirmScreen {
         case (.yes, .newSession):
             s.screen = .confirm(.keepDate)
         case (.yes, .keepDate), (.no, .keepDate):
-            s.session = Session(id: s.session.id, date: s.session.date, changed: now)
+            // Who the advice is for stays: starting over is about the action, not the client.
+            var fresh = Session(id: s.session.id, date: s.session.date, changed: now)
+            (fresh.client, fresh.consultant, fresh.subject) = (s.session.client, s.session.consultant, s.session.subject)
+            s.session = fresh
             // Not keeping the date: the new session asks for it first.
             s.screen = action == .yes ? Wizard.firstScreen(s) : .date(DateEntry(text: s.session.date.description, prefilled: true))
         case (.yes, .saveWithoutNotes):
@@ -24,28 +27,36 @@ enum ConfirmScreen {
 
     static func lines(_ s: WizardState, _ kb: KnowledgeBase) -> [String] {
         switch s.screen {
-        case .confirm(let c): return WizardText.confirmation(c).map { $0.text(s.language) }
-        case .resumeOffer(let offered):
+        case .confirm(let c):
+            return WizardText.confirmation(c, adviceShown: s.advice(kb)?.outcome != nil).map { $0.text(s.language) }
+        case .resumeOffer(let offer):
+            let offered = offer.offered
             let advice = try? offered.advice(kb)
             let step = (advice?.path.count ?? offered.answers.values.filter { $0.inEffect != nil }.count) + 1
-            return WizardText.resumeOffer(offered, step: step, covered: advice != nil, coversFrom: kb.metadata.coversFrom).map { $0.text(s.language) }
+            return WizardText.resumeOffer(offered, step: step, covered: advice != nil, coversFrom: kb.metadata.coversFrom,
+                                          number: offer.index + 1, of: offer.sessions.count).map { $0.text(s.language) }
         default: return []
         }
+    }
+
+    /// Stepping through the offered sessions only when there is more than one.
+    static func hiding(_ s: WizardState) -> [WizardAction] {
+        if case .resumeOffer(let offer) = s.screen, offer.sessions.count > 1 { return [] }
+        return [.nextField]
     }
 
     static func view(_ s: WizardState, _ kb: KnowledgeBase) -> [StyledLine] {
         var base = s
         switch s.screen {
-        case .resumeOffer(let offered):
-            base.session = offered
-            base.screen = .question(selection: 0, help: false)
-            if base.advice(kb) == nil { base.screen = .date(DateEntry(text: offered.date.description, prefilled: true)) }
-            base = Wizard.settled(base, kb)
+        case .resumeOffer(let offer):
+            base.session = offer.offered
+            base.screen = Wizard.walkScreen(base, kb)
+            if base.advice(kb) == nil { base.screen = .date(DateEntry(text: offer.offered.date.description, prefilled: true)) }
         default:
             base.screen = Wizard.walkScreen(s, kb)
         }
         base.message = nil
-        let footer = WizardView.footer(s.kind, s)
+        let footer = WizardView.footer(s.kind, s, hiding: hiding(s))
         // The screen underneath without its own message line and footer: only this box's keys work now.
         let covered = WizardView.footer(base.kind, base).count + 1
         let under = Array(WizardView.render(base, kb).prefix(max(0, s.height - covered)))

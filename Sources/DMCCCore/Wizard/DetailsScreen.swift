@@ -17,15 +17,19 @@ enum DetailsScreen {
         case .deleteCharacter: edit { if !$0.isEmpty { $0.removeLast() } }
         case .clearField: edit { $0 = "" }
         case .moveUp:
-            s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: max(0, entry.field.rawValue - 1)) ?? .client, fromReview: entry.fromReview))
+            s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: max(0, entry.field.rawValue - 1)) ?? .client, fromReview: entry.fromReview, original: entry.original))
         case .nextField:
-            s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: min(2, entry.field.rawValue + 1)) ?? .subject, fromReview: entry.fromReview))
+            s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: min(2, entry.field.rawValue + 1)) ?? .subject, fromReview: entry.fromReview, original: entry.original))
         case .confirm:
             edit { $0 = $0.trimmingWhitespace }
             if entry.field == .subject { leave() } else {
-                s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: entry.field.rawValue + 1) ?? .subject, fromReview: entry.fromReview))
+                s.screen = .details(DetailsEntry(field: DetailsEntry.Field(rawValue: entry.field.rawValue + 1) ?? .subject, fromReview: entry.fromReview, original: entry.original))
             }
-        case .cancel: leave()
+        case .cancel:
+            if let original = entry.original, original.count == 3 {
+                (s.session.client, s.session.consultant, s.session.subject) = (original[0], original[1], original[2])
+            }
+            leave()
         default: break
         }
     }

@@ -24,7 +24,8 @@ public enum LineMode {
                     out.append("  \(i + 1)) \(kb.label(of: option.value, in: q).text(L))")
                 }
                 if help { out.append("  (\(q.why.text(L)))") }
-                out.append(Commands.lineHints(for: .question, language: L, count: q.options.count, current: selection + 1,
+                let earlier = s.session.answers[q.id]?.given == nil ? nil : selection + 1
+                out.append(Commands.lineHints(for: .question, language: L, count: q.options.count, earlier: earlier,
                                               hiding: advice.path.isEmpty ? [.back] : []))
             }
         case .review:
@@ -45,14 +46,17 @@ public enum LineMode {
         case .confirm, .resumeOffer:
             out.append(ConfirmScreen.lines(s, kb).joined(separator: " "))
         }
-        return out.joined(separator: "\n") + "\n"
+        let text = out.joined(separator: "\n") + "\n"
+        return s.unicode ? text : WizardView.ascii(StyledLine(text)).text
     }
 
     /// Applies one typed line: the same actions a key would give, through the same `reduce`.
     public static func step(_ state: WizardState, _ line: String, at now: String, _ kb: KnowledgeBase) -> (WizardState, [WizardEffect]) {
         var s = state
         var effects: [WizardEffect] = []
-        for action in Commands.actions(forLine: line, on: s.kind) {
+        let advice = s.advice(kb)
+        let count = s.kind == .question ? advice?.missing?.options.count ?? 0 : advice?.path.count ?? 0
+        for action in Commands.actions(forLine: line, on: s.kind, count: count) {
             let (next, more) = Wizard.reduce(s, action, at: now, kb)
             s = next
             effects += more

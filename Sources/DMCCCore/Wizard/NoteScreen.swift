@@ -14,6 +14,7 @@ enum NoteScreen {
         case .deleteCharacter: edit { if !$0.isEmpty { $0.removeLast() } }
         case .clearField: edit { $0 = "" }
         case .cancel:
+            if (s.session.answers[question]?.note ?? "") != (original ?? "") { s.message = WizardText.noteDiscarded }
             s.session.answers[question]?.note = original
             if s.session.answers[question]?.isEmpty == true { s.session.answers[question] = nil }
             s.screen = Wizard.walkScreen(s, kb)

@@ -12,7 +12,9 @@ enum QuestionScreen {
         case .choose(let i) where question.options.indices.contains(i): answer(question, i, &s, now, kb)
         case .click(let row):
             if let i = view(s, kb).optionRows[row] { answer(question, i, &s, now, kb) }
+        case .confirm where selection == Screen.none: s.message = WizardText.nothingHighlighted(question.options.count)
         case .confirm: answer(question, selection, &s, now, kb)
+        case .back where help: s.screen = .question(selection: selection, help: false)
         case .back: back(advice, &s, kb)
         case .toggleHelp: s.screen = .question(selection: selection, help: !help)
         case .addNote: s.screen = .note(question: question.id, original: s.session.answers[question.id]?.note)

@@ -23,7 +23,7 @@ enum ReviewScreen {
         case .confirm where path.indices.contains(selection): reopen(path[selection], &s, kb)
         case .cancel: s.screen = Wizard.walkScreen(s, kb)
         case .toggleHelp: s.screen = .review(selection: selection, help: !help)
-        case .editDetails: s.screen = .details(DetailsEntry(field: .client, fromReview: true))
+        case .editDetails: s.screen = .details(DetailsEntry(field: .client, fromReview: true, original: s.session.details))
         case .quit: Wizard.quit(&s, &effects, kb)
         default: break
         }

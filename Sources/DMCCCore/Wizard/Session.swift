@@ -62,6 +62,9 @@ public struct Session: Sendable, Equatable, Codable {
         }
     }
 
+    /// Client, consultant and subject, in that order.
+    var details: [String] { [client, consultant, subject] }
+
     /// Nothing worth keeping yet: no answer, note or record detail.
     public var isEmpty: Bool {
         answers.values.allSatisfy(\.isEmpty) && client.isEmpty && consultant.isEmpty && subject.isEmpty

@@ -4,12 +4,14 @@ public enum Wizard {
     /// - Parameters:
     ///   - details: start with the client/consultant/subject screen.
     ///   - offer: an interrupted session to offer for resuming first.
+    ///   - offers: all interrupted sessions, newest first (instead of `offer`); the user steps through them.
     public static func start(_ kb: KnowledgeBase, session: Session, language: Language, width: Int = 80, height: Int = 24,
-                             details: Bool = false, offer: Session? = nil) -> WizardState {
-        var s = WizardState(session: session, screen: .question(selection: 0, help: false), language: language,
+                             details: Bool = false, offer: Session? = nil, offers: [Session] = []) -> WizardState {
+        var s = WizardState(session: session, screen: .question(selection: Screen.none, help: false), language: language,
                             width: width, height: height, detailsFirst: details)
-        if let offer {
-            s.screen = .resumeOffer(offer)
+        let offered = offers.isEmpty ? (offer.map { [$0] } ?? []) : offers
+        if !offered.isEmpty {
+            s.screen = .resumeOffer(ResumeOffer(sessions: offered))
         } else {
             s.screen = firstScreen(s)
             s = settled(s, kb)
@@ -22,13 +24,15 @@ public enum Wizard {
     public static func resume(_ session: Session, into state: WizardState, _ kb: KnowledgeBase) -> WizardState {
         var s = state
         s.session = session
-        s.screen = .question(selection: 0, help: false)
+        s.screen = .question(selection: Screen.none, help: false)
         s.message = nil
         if (try? session.advice(kb)) == nil {
             s.screen = .date(DateEntry(text: "", prefilled: false))
             s.message = WizardText.sessionDateNotCovered(session.date, kb.metadata.coversFrom)
             return s
         }
+        // Exactly what the live session showed: a taken-back answer is highlighted again.
+        s.screen = walkScreen(s, kb)
         return settled(s, kb)
     }
 
@@ -61,6 +65,8 @@ public enum Wizard {
             s.message = WizardText.autosaveFailed(reason)
         case .unknownInput(let text):
             s.message = WizardText.unknownInput(text)
+        case .notAChoice(let text, let count):
+            s.message = WizardText.notAChoice(text, count: count)
         default:
             s.message = nil
             switch s.screen {
@@ -71,7 +77,7 @@ public enum Wizard {
             case .note(let question, let original): NoteScreen.update(action, question, original, &s, kb)
             case .details(let entry): DetailsScreen.update(action, entry, &s, kb)
             case .confirm(let confirmation): ConfirmScreen.update(action, confirmation, &s, &effects, now, kb)
-            case .resumeOffer(let offered): ResumeOfferScreen.update(action, offered, &s, &effects, kb)
+            case .resumeOffer(let offer): ResumeOfferScreen.update(action, offer, &s, &effects, kb)
             }
         }
         s = settled(s, kb)
@@ -95,7 +101,7 @@ public enum Wizard {
         case .question(let selection, let help):
             guard let advice = s.advice(kb) else { break }
             if let q = advice.missing {
-                s.screen = .question(selection: min(max(0, selection), q.options.count - 1), help: help)
+                s.screen = .question(selection: min(max(Screen.none, selection), q.options.count - 1), help: help)
             } else {
                 s.screen = .advice(scroll: 0, help: false)
             }
@@ -121,14 +127,15 @@ public enum Wizard {
         return advice.missing != nil ? .question(selection: preselection(s, kb), help: false) : .advice(scroll: 0, help: false)
     }
 
-    /// The earlier answer of the question now asked (taken back or reopened), or the first option.
+    /// The earlier answer of the question now asked (taken back or reopened), or none: a question
+    /// asked for the first time has nothing highlighted.
     static func preselection(_ s: WizardState, _ kb: KnowledgeBase) -> Int {
-        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return 0 }
-        return q.options.firstIndex { $0.value == value } ?? 0
+        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return Screen.none }
+        return q.options.firstIndex { $0.value == value } ?? Screen.none
     }
 
     static func firstScreen(_ s: WizardState) -> Screen {
-        s.detailsFirst ? .details(DetailsEntry(field: .client, fromReview: false)) : .question(selection: 0, help: false)
+        s.detailsFirst ? .details(DetailsEntry(field: .client, fromReview: false, original: s.session.details)) : .question(selection: Screen.none, help: false)
     }
 
     /// Quit: at once when nothing would be lost, otherwise after a confirmation.

@@ -30,7 +30,9 @@ public struct WizardState: Sendable, Equatable {
 
 /// Each screen carries its own state, so a combination that makes no sense cannot be built.
 public enum Screen: Sendable, Equatable {
-    /// A question of the walk: the highlighted option and whether its help is open.
+    /// A question of the walk: the highlighted option and whether its help is open. A question
+    /// asked for the first time has no highlight (`Screen.none`): Enter never records an answer
+    /// nobody picked, such as a "yes" to consent.
     case question(selection: Int, help: Bool)
     /// The advice at the end of the walk.
     case advice(scroll: Int, help: Bool)
@@ -43,8 +45,11 @@ public enum Screen: Sendable, Equatable {
     case note(question: String, original: String?)
     case details(DetailsEntry)
     case confirm(Confirmation)
-    /// An interrupted session found at start, offered for resuming; declining keeps it on disk.
-    case resumeOffer(Session)
+    /// The interrupted sessions found at start, offered for resuming one at a time; declining keeps them on disk.
+    case resumeOffer(ResumeOffer)
+
+    /// No option highlighted yet.
+    public static let none = -1
 
     public var kind: ScreenKind {
         switch self {
@@ -67,12 +72,26 @@ public struct DateEntry: Sendable, Equatable {
     public init(text: String, prefilled: Bool) { self.text = text; self.prefilled = prefilled }
 }
 
+/// Every interrupted session found at start (newest first, never empty) and the one now offered.
+public struct ResumeOffer: Sendable, Equatable {
+    public var sessions: [Session]
+    public var index: Int
+    public init(sessions: [Session], index: Int = 0) { self.sessions = sessions; self.index = index }
+    public var offered: Session { sessions[index] }
+}
+
 public struct DetailsEntry: Sendable, Equatable {
     public enum Field: Int, Sendable, CaseIterable { case client, consultant, subject }
     public var field: Field
     /// Opened from review (go back there) rather than at the start (go on to the first question).
     public var fromReview: Bool
-    public init(field: Field, fromReview: Bool) { self.field = field; self.fromReview = fromReview }
+    /// Client, consultant and subject as they were when the screen opened: Esc restores them.
+    public var original: [String]?
+    public init(field: Field, fromReview: Bool, original: [String]? = nil) {
+        self.field = field
+        self.fromReview = fromReview
+        self.original = original
+    }
 }
 
 public enum Confirmation: Sendable, Equatable {

@@ -7,6 +7,7 @@ public enum WizardText {
     static let step = t("stap", "step")
     static let stepTitle = t("Stap", "Step")
     static let adviceStep = t("advies", "advice")
+    static let reviewStep = t("herzien", "review")
     static let knowledge = t("kennisbank", "knowledge")
     static let actionDate = t("actiedatum", "action date")
     static let whyWeAsk = t("Waarom we dit vragen", "Why we ask")
@@ -41,10 +42,16 @@ public enum WizardText {
     static let noteMarker = "✎"
 
     // Confirmations
-    static func confirmation(_ c: Confirmation) -> [LocalizedText] {
+    /// - Parameter adviceShown: the walk has reached an advice (else only answers so far would be lost).
+    static func confirmation(_ c: Confirmation, adviceShown: Bool = true) -> [LocalizedText] {
         switch c {
+        case .quit where !adviceShown:
+            [t("Er is nog geen advies; de antwoorden tot nu toe gaan verloren.", "There is no advice yet; the answers so far will be lost."),
+             t("Toch stoppen? (j/n)", "Quit anyway? (y/n)")]
         case .quit: [t("Het advies is niet opgeslagen.", "The advice has not been saved."), t("Toch stoppen? (j/n)", "Quit anyway? (y/n)")]
-        case .newSession: [t("Het advies is niet opgeslagen.", "The advice has not been saved."), t("Opnieuw beginnen? (j/n)", "Start again? (y/n)")]
+        case .newSession: [t("Het advies is niet opgeslagen. Klant, consultant en onderwerp blijven staan.",
+                             "The advice has not been saved. Client, consultant and subject are kept."),
+                           t("Opnieuw beginnen? (j/n)", "Start again? (y/n)")]
         case .keepDate: [t("Nieuwe sessie.", "New session."), t("Dezelfde actiedatum houden? (j/n)", "Keep the same action date? (y/n)")]
         case .saveWithoutNotes(let n):
             [t("\(n) notitie(s) horen bij vragen die niet meer op het pad liggen", "\(n) note(s) belong to questions no longer on the path"),
@@ -52,17 +59,22 @@ public enum WizardText {
         }
     }
 
-    static func resumeOffer(_ s: Session, step: Int, covered: Bool, coversFrom: CalendarDate?) -> [LocalizedText] {
+    static func resumeOffer(_ s: Session, step: Int, covered: Bool, coversFrom: CalendarDate?, number: Int = 1, of count: Int = 1) -> [LocalizedText] {
         let client = s.client.isEmpty ? "" : s.client + ", "
         // "2026-11-29T14:30:12+01:00" -> "2026-11-29 14:30"
         let left = s.changed.count >= 16 ? String(s.changed.prefix(16)).replacingOccurrences(of: "T", with: " ") : s.changed
-        var lines = [t("Er is een onderbroken sessie (\(client)stap \(step), \(left)).",
-                       "There is an interrupted session (\(client)step \(step), \(left)).")]
+        var lines = count == 1
+            ? [t("Er is een onderbroken sessie (\(client)stap \(step), \(left)).",
+                 "There is an interrupted session (\(client)step \(step), \(left)).")]
+            : [t("Er zijn \(count) onderbroken sessies. Sessie \(number) van \(count): \(client)stap \(step), \(left).",
+                 "There are \(count) interrupted sessions. Session \(number) of \(count): \(client)step \(step), \(left)."),
+               t("Tab toont de volgende.", "Tab shows the next one.")]
         if !covered, let from = coversFrom {
             lines.append(t("Let op: de kennisbank geeft nu advies vanaf \(from.spelledOut(.nl)); u kiest dan een nieuwe datum.",
                            "Note: the knowledge now gives advice from \(from.spelledOut(.en)) on; you will choose a new date."))
         }
-        lines.append(t("Hervatten? (j/n; n bewaart hem voor later)", "Resume it? (y/n; n keeps it for later)"))
+        lines.append(count == 1 ? t("Hervatten? (j/n; n bewaart hem voor later)", "Resume it? (y/n; n keeps it for later)")
+                     : t("Deze hervatten? (j/n; n bewaart ze allemaal voor later)", "Resume this one? (y/n; n keeps them all for later)"))
         return lines
     }
 
@@ -82,10 +94,16 @@ public enum WizardText {
     static func dateSet(_ date: CalendarDate) -> LocalizedText {
         t("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
     }
+    static let noteDiscarded = t("notitie niet gewijzigd (Esc)", "note left unchanged (Esc)")
+    static func nothingHighlighted(_ count: Int) -> LocalizedText {
+        t("kies eerst een antwoord: 1-\(count) of ↑↓", "choose an answer first: 1-\(count) or ↑↓")
+    }
     static let atFirstQuestion = t("dit is de eerste vraag", "this is the first question")
     static let nothingToReview = t("nog geen antwoorden om te herzien", "no answers to review yet")
-    static let keptForLater = t("de onderbroken sessie is bewaard; u krijgt hem bij de volgende start weer aangeboden",
-                                "the interrupted session is kept; it is offered again at the next start")
+    static func keptForLater(_ count: Int) -> LocalizedText {
+        count == 1 ? t("onderbroken sessie bewaard; bij de volgende start weer aangeboden", "interrupted session kept; offered again at the next start")
+            : t("\(count) onderbroken sessies bewaard; bij de volgende start weer aangeboden", "\(count) interrupted sessions kept; offered again at the next start")
+    }
     static func savedTo(_ location: String) -> LocalizedText { t("opgeslagen: \(location)", "saved: \(location)") }
     static func alreadySaved(_ id: String) -> LocalizedText { t("al opgeslagen als \(id)", "already saved as \(id)") }
     static func notSaved(_ reason: String) -> LocalizedText {
@@ -93,6 +111,10 @@ public enum WizardText {
     }
     static func autosaveFailed(_ reason: String) -> LocalizedText {
         t("tussentijds bewaren mislukt: \(reason)", "autosave failed: \(reason)")
+    }
+    static func notAChoice(_ text: String, count: Int) -> LocalizedText {
+        text.isEmpty ? t("een lege regel kiest niets; typ een nummer 1-\(count) en Enter", "an empty line chooses nothing; type a number 1-\(count) and Enter")
+            : t("kies 1-\(count)", "choose 1-\(count)")
     }
     static func unknownInput(_ text: String) -> LocalizedText { t("onbekende invoer '\(text)'", "unknown input '\(text)'") }
     static func position(_ from: Int, _ to: Int, _ total: Int) -> LocalizedText {
@@ -112,6 +134,18 @@ public enum WizardText {
         default: t("Geen advies gegeven.", "No advice given.")
         }
     }
-    public static let interrupted = t("Onderbroken; de sessie is bewaard. Hervat met: dmcc-advisor --resume",
-                                      "Interrupted; the session is kept. Resume with: dmcc-advisor --resume")
+    /// - Parameter command: how to resume, with `--transcripts DIR` when a folder was given.
+    public static func interrupted(_ command: String = "dmcc-advisor --resume") -> LocalizedText {
+        t("Onderbroken; de sessie is bewaard. Hervat met: \(command)", "Interrupted; the session is kept. Resume with: \(command)")
+    }
+    /// Line mode without --resume: the interrupted sessions are left alone, and named.
+    public static func interruptedWaiting(_ count: Int, hint command: String) -> LocalizedText {
+        count == 1 ? t("let op: er is 1 onderbroken sessie; hervat met: \(command)", "note: there is 1 interrupted session; resume with: \(command)")
+            : t("let op: er zijn \(count) onderbroken sessies; hervat de nieuwste met: \(command)", "note: there are \(count) interrupted sessions; resume the newest with: \(command)")
+    }
+    /// --resume took the newest; the others stay for a later start.
+    public static func othersWaiting(_ count: Int) -> LocalizedText {
+        t("let op: nog \(count) andere onderbroken sessie(s); start zonder --resume om te kiezen",
+          "note: \(count) more interrupted session(s); start without --resume to choose")
+    }
 }

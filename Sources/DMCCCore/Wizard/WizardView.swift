@@ -45,7 +45,7 @@ public enum WizardView {
     static let readableWidth = 100
 
     public static func render(_ s: WizardState, _ kb: KnowledgeBase) -> [StyledLine] {
-        guard s.width >= minimumWidth, s.height >= minimumHeight else { return tooSmall(s) }
+        guard s.width >= minimumWidth, s.height >= minimumHeight else { return s.unicode ? tooSmall(s) : tooSmall(s).map { ascii($0) } }
         let lines: [StyledLine]
         switch s.screen {
         case .question: lines = QuestionScreen.view(s, kb).lines
@@ -56,7 +56,7 @@ public enum WizardView {
         case .details: lines = DetailsScreen.view(s, kb)
         case .confirm, .resumeOffer: lines = ConfirmScreen.view(s, kb)
         }
-        let fitted = lines.map { $0.fitted(s.width) }
+        let fitted = s.unicode ? lines.map { $0.fitted(s.width) } : lines.map { ascii(ascii($0).fitted(s.width), cut: true) }
         if fitted.count >= s.height { return Array(fitted.prefix(s.height)) }
         return fitted + Array(repeating: StyledLine(), count: s.height - fitted.count)
     }
@@ -71,15 +71,35 @@ public enum WizardView {
 
     static func titleBar(_ s: WizardState, _ kb: KnowledgeBase, _ advice: Advice?) -> StyledLine {
         let L = s.language
-        // Most useful first: on a narrow terminal the end is cut.
-        var parts = ["dmcc-advisor"]
-        if !s.session.client.isEmpty { parts.append(TextLayout.truncate(s.session.client, to: 30)) }
+        var step: [String] = []
         if let advice {
-            parts.append(advice.outcome != nil ? WizardText.adviceStep.text(L) : "\(WizardText.step.text(L)) \(advice.path.count + 1)")
+            if s.kind == .review {
+                step.append(WizardText.reviewStep.text(L))
+            } else {
+                step.append(advice.outcome != nil ? WizardText.adviceStep.text(L) : "\(WizardText.step.text(L)) \(advice.path.count + 1)")
+            }
         }
-        parts.append("\(WizardText.actionDate.text(L)) \(s.session.date.spelledOut(L))")
-        parts.append("\(WizardText.knowledge.text(L)) \(kb.metadata.version)")
-        return StyledLine(" " + parts.joined(separator: " · ") + " ", .header, fill: true)
+        // The action date decides the advice, so it is never cut: the knowledge version, the
+        // program name, the client and the date's label give way first, in that order.
+        let date = s.session.date.spelledOut(L)
+        let knowledge = "\(WizardText.knowledge.text(L)) \(kb.metadata.version)"
+        func bar(name: Bool, client: Int, dateLabel: Bool, knowledge showKnowledge: Bool) -> String {
+            var parts = name ? ["dmcc-advisor"] : []
+            if !s.session.client.isEmpty && client > 0 { parts.append(TextLayout.truncate(s.session.client, to: client)) }
+            parts += step
+            parts.append(dateLabel ? "\(WizardText.actionDate.text(L)) \(date)" : date)
+            if showKnowledge { parts.append(knowledge) }
+            return " " + parts.joined(separator: " · ") + " "
+        }
+        let tries = [bar(name: true, client: 30, dateLabel: true, knowledge: true),
+                     bar(name: true, client: 30, dateLabel: true, knowledge: false),
+                     bar(name: false, client: 30, dateLabel: true, knowledge: false),
+                     bar(name: false, client: 16, dateLabel: true, knowledge: false),
+                     bar(name: false, client: 16, dateLabel: false, knowledge: false),
+                     bar(name: false, client: 8, dateLabel: false, knowledge: false),
+                     bar(name: false, client: 0, dateLabel: false, knowledge: false)]
+        let text = tries.first { TextLayout.width($0) <= s.width } ?? tries[tries.count - 1]
+        return StyledLine(text, .header, fill: true)
     }
 
     /// The answers so far; when too long, the oldest give way to "…".
@@ -120,7 +140,8 @@ public enum WizardView {
 
     static func messageLine(_ s: WizardState, more: (top: Int, room: Int, total: Int)?) -> StyledLine {
         var spans: [Span] = []
-        if let message = s.message { spans.append(Span(" " + message.text(s.language), .message)) }
+        // A message too long for the line is cut between words, never in the middle of one.
+        if let message = s.message { spans.append(Span(wordCut(" " + message.text(s.language), to: s.width - 1), .message)) }
         if let more {
             let position = WizardText.position(more.top + 1, min(more.total, more.top + more.room), more.total).text(s.language)
             let used = spans.reduce(0) { $0 + TextLayout.width($1.text) }
@@ -160,6 +181,32 @@ public enum WizardView {
         var lines = Array(repeating: StyledLine(), count: max(0, s.height))
         for (i, line) in wrapped.enumerated() where top + i < lines.count { lines[top + i] = StyledLine(line, .bold) }
         return lines.map { $0.fitted(max(0, s.width)) }
+    }
+
+    /// `text` cut after the last whole word that fits in `cells`, ending in "…" when cut.
+    static func wordCut(_ text: String, to cells: Int) -> String {
+        guard TextLayout.width(text) > cells else { return text }
+        let cut = TextLayout.truncate(text, to: cells).dropLast()
+        guard let space = cut.lastIndex(of: " "), cut[..<space].contains(where: { $0 != " " }) else { return String(cut) + "…" }
+        return String(cut[..<space]) + " …"
+    }
+
+    /// The symbols of the wizard in ASCII, for a terminal whose locale is not UTF-8.
+    static let asciiSymbols: [(String, String)] = [
+        ("›", ">"), ("…", "..."), ("·", "|"), ("✎", "*"), ("←", "<-"), ("→", "->"), ("↑", "Up"), ("↓", "Down"),
+        ("⌫", "Bksp"), ("✔", "OK"), ("✘", "X"), ("×", "x"), ("§", "#"),
+    ]
+
+    /// - Parameter cut: only the "…" that fitting a line to the width added, made "~" (one cell, as wide).
+    static func ascii(_ line: StyledLine, cut: Bool = false) -> StyledLine {
+        var out = line
+        for i in out.spans.indices {
+            var text = out.spans[i].text
+            guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { continue }
+            for (symbol, plain) in cut ? [("…", "~")] : asciiSymbols { text = text.replacingOccurrences(of: symbol, with: plain) }
+            out.spans[i].text = text
+        }
+        return out
     }
 
     static func symbol(_ verdict: Verdict, _ s: WizardState) -> String {

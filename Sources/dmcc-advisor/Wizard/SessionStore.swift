@@ -38,9 +38,14 @@ final class SessionStore {
         if let fd = held.removeValue(forKey: id) { close(fd) }
     }
 
-    /// The most recently changed session that no running wizard holds, locked for this process
-    /// (so two wizards never both take it over); nil when there is none.
-    func takeInterrupted() -> Session? {
+    /// Every session that no running wizard holds, newest first, each locked for this process
+    /// (so two wizards never both take one over); the ones not resumed are released again.
+    func takeInterrupted() -> [Session] {
+        interrupted().filter { held[$0.id] == nil && lock($0.id) }
+    }
+
+    /// The interrupted sessions in the folder, newest first, without taking any.
+    func interrupted() -> [Session] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var candidates: [Session] = []
         for name in names where name.hasPrefix(".session-") && name.hasSuffix(".json") {
@@ -49,10 +54,15 @@ final class SessionStore {
                   session.format == Session.currentFormat, name == ".session-\(session.id).json" else { continue }
             candidates.append(session)
         }
-        for session in candidates.sorted(by: { $0.changed > $1.changed }) {
-            if held[session.id] == nil, lock(session.id) { return session }
-        }
-        return nil
+        return candidates.sorted { $0.changed > $1.changed }
+    }
+
+    /// True when another running wizard holds the session.
+    func isLive(_ id: String) -> Bool {
+        if held[id] != nil { return false }
+        guard lock(id) else { return true }
+        release(id)
+        return false
     }
 
     /// Replaces the session's own autosave atomically.

@@ -31,9 +31,24 @@ struct WizardCommand: ParsableCommand {
         let date = try actionDate.resolve(for: kb)
         let records = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
         let sessions = SessionStore(records: records)
-        // Taken (locked) now, so no other wizard offers the same session at the same time.
-        let interrupted = sessions.takeInterrupted()
+        let lineMode = useLineMode
+        // Line mode offers no resume unless asked (--resume): a piped run must never stop at an offer.
+        let offers: [Session]
+        if lineMode && !resume {
+            let waiting = sessions.interrupted().filter { !sessions.isLive($0.id) }.count
+            if waiting > 0 { printError(WizardText.interruptedWaiting(waiting, hint: resumeCommand).text(lang)) }
+            offers = []
+        } else {
+            // Taken (locked) now, so no other wizard offers the same sessions at the same time.
+            offers = sessions.takeInterrupted()
+        }
+        let interrupted = offers.first
         if resume && interrupted == nil { printError("no interrupted session in \(records.shownPath); starting a new one") }
+        if resume && offers.count > 1 {
+            // --resume takes the newest; the others are named, never hidden.
+            for other in offers.dropFirst() { sessions.release(other.id) }
+            printError(WizardText.othersWaiting(offers.count - 1).text(lang))
+        }
         var session = Session(id: SessionStore.newID(), date: date, changed: Clock.now())
         session.client = details.client ?? ""
         session.consultant = details.consultant ?? ""
@@ -41,14 +56,14 @@ struct WizardCommand: ParsableCommand {
         var effects = SessionEffects(kb: kb, records: records, sessions: sessions)
         let start: (Int, Int, Bool) -> WizardState = { width, height, unicode in
             var s = Wizard.start(kb, session: session, language: lang, width: width, height: height,
-                                 details: details.isEmpty, offer: resume ? nil : interrupted)
+                                 details: details.isEmpty, offers: resume ? [] : offers)
             s.unicode = unicode
             if resume, let interrupted { s = Wizard.resume(interrupted, into: s, kb) }
             return s
         }
         let farewell: String?
-        if useLineMode {
-            farewell = runLineMode(kb, start(80, 24, true), &effects)
+        if lineMode {
+            farewell = runLineMode(kb, start(80, 24, Self.utf8Locale), &effects)
         } else {
             farewell = try runFullScreen(kb, start, &effects)
         }
@@ -58,7 +73,7 @@ struct WizardCommand: ParsableCommand {
     private func runFullScreen(_ kb: KnowledgeBase, _ start: (Int, Int, Bool) -> WizardState,
                                _ effects: inout SessionEffects) throws -> String? {
         let screen = CursesScreen()
-        CursesScreen.setInterruptedLine(WizardText.interrupted.text(lang))
+        CursesScreen.setInterruptedLine(WizardText.interrupted(resumeCommand).text(lang))
         try screen.start()
         defer { screen.stop() }
         var state = start(screen.size.width, screen.size.height, screen.unicode)
@@ -76,7 +91,7 @@ struct WizardCommand: ParsableCommand {
     private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState, _ effects: inout SessionEffects) -> String? {
         var state = start
         // Ctrl-C in line mode also says how to resume (the autosave keeps the session).
-        CursesScreen.setInterruptedLine(WizardText.interrupted.text(lang))
+        CursesScreen.setInterruptedLine(WizardText.interrupted(resumeCommand).text(lang))
         signal(SIGINT) { received in
             if let line = CursesScreen.interruptedLine { _ = Glibc.write(2, line.baseAddress, line.count) }
             _exit(128 + received)
@@ -87,7 +102,7 @@ struct WizardCommand: ParsableCommand {
             guard let line = readLine() else {
                 // End of input: the autosave keeps the session for --resume.
                 write("\n")
-                if !state.session.isEmpty && state.session.savedAs == nil { printError(WizardText.interrupted.text(state.language)) }
+                if !state.session.isEmpty && state.session.savedAs == nil { printError(WizardText.interrupted(resumeCommand).text(state.language)) }
                 return nil
             }
             let (next, todo) = LineMode.step(state, line, at: Clock.now(), kb)
@@ -100,6 +115,21 @@ struct WizardCommand: ParsableCommand {
             }
             write(LineMode.prompt(state, kb))
         }
+    }
+
+    /// How to resume: with the records folder when one was given, so the hint works as printed.
+    private var resumeCommand: String {
+        guard let folder = transcriptOptions.transcripts else { return "dmcc-advisor --resume" }
+        let safe = folder.allSatisfy { $0.isLetter || $0.isNumber || "/._-~+,:@".contains($0) }
+        return "dmcc-advisor --resume --transcripts " + (safe ? folder : "'" + folder.replacingOccurrences(of: "'", with: "'\\''") + "'")
+    }
+
+    /// Whether the environment's locale is UTF-8 (line mode prints ASCII symbols otherwise).
+    private static var utf8Locale: Bool {
+        let env = ProcessInfo.processInfo.environment
+        // No locale set at all (a bare pipe, cron) is taken as UTF-8; LANG=C and the like are not.
+        guard let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else { return true }
+        return locale.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
     }
 
     private var useLineMode: Bool {
