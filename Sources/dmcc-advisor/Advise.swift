@@ -96,11 +96,8 @@ struct Advise: ParsableCommand {
                 throw Exit.saveFailed
             }
         }
-        switch format {
-        case .text: print(AdviceRenderer.text(report, language: lang), terminator: "")
-        case .json: print(AdviceRenderer.json(report), terminator: "")
-        case .markdown: print(AdviceRenderer.markdown(report, language: lang), terminator: "")
-        }
+        emit(text: { AdviceRenderer.text(report, language: lang) }, json: { AdviceRenderer.json(report) },
+             markdown: { AdviceRenderer.markdown(report, language: lang) })
         if !report.isComplete { throw Exit.incomplete }
     }
 
@@ -110,11 +107,17 @@ struct Advise: ParsableCommand {
             printError("advice that depends on unknown answers is not saved yet; answer them, or save the safe reading by hand")
             throw Exit.conditional
         }
-        switch format {
-        case .text: print(AdviceRenderer.text(report, language: lang), terminator: "")
-        case .json: print(AdviceRenderer.json(report), terminator: "")
-        case .markdown: print(AdviceRenderer.markdown(report, language: lang), terminator: "")
-        }
+        emit(text: { AdviceRenderer.text(report, language: lang) }, json: { AdviceRenderer.json(report) },
+             markdown: { AdviceRenderer.markdown(report, language: lang) })
         if exploration.isConditional { throw Exit.conditional }
+    }
+
+    /// Prints the advice in the chosen format; only the chosen rendering is made.
+    private func emit(text: () -> String, json: () -> String, markdown: () -> String) {
+        switch format {
+        case .text: print(text(), terminator: "")
+        case .json: print(json(), terminator: "")
+        case .markdown: print(markdown(), terminator: "")
+        }
     }
 }
