@@ -34,6 +34,14 @@ struct LintTests {
         #expect(problem.message.contains("once every file parses"))
     }
 
+    @Test("a syntax error in the vocabulary is reported alone, not as every question asking an unknown fact")
+    func brokenVocabulary() {
+        let problems = Tiny.problems(facts: Tiny.facts.replacingOccurrences(of: "    label: {nl: Toestemming, en: Consent}",
+                                                                              with: "    label: {nl: Toestemming, en: Consent"))
+        #expect(problems.contains { $0.kind == .syntax && $0.location.file == "k/facts.yaml" }, "\(problems)")
+        #expect(!problems.contains { $0.kind == .unknownFact || $0.kind == .unknownValue }, "\(problems)")
+    }
+
     @Test("bytes that are not UTF-8 are reported at their line")
     func encoding() {
         var bytes = Array(Tiny.nodes.utf8)

@@ -5,7 +5,9 @@ public enum Linter {
         var problems: [Problem] = []
         problems += duplicateIDs(kb)
         problems += vocabulary(kb)
-        problems += questions(kb)
+        // While a file does not parse, the vocabulary may be missing (a typo in facts.yaml): every
+        // question would be reported as asking an unknown fact. Those checks wait, like the graph's.
+        problems += questions(kb, vocabularyKnown: graphChecks)
         problems += outcomes(kb)
         problems += translations(kb)
         if graphChecks {
@@ -103,7 +105,7 @@ public enum Linter {
         return problems
     }
 
-    static func questions(_ kb: KnowledgeBase) -> [Problem] {
+    static func questions(_ kb: KnowledgeBase, vocabularyKnown: Bool = true) -> [Problem] {
         var problems: [Problem] = []
         for case .question(let q) in kb.nodes {
             if q.options.count < 2 {
@@ -114,6 +116,7 @@ public enum Linter {
             for option in q.options where !values.insert(option.value).inserted {
                 problems.append(Problem(.duplicateOption, at: option.location, "question '\(q.id)' offers value '\(option.value)' twice"))
             }
+            guard vocabularyKnown else { continue }
             guard let fact = kb.factsByID[q.fact] else {
                 if !q.fact.isEmpty {
                     let valid = kb.facts.map(\.id).joined(separator: ", ")

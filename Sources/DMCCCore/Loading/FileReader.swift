@@ -67,7 +67,7 @@ struct FileReader {
             return node
         } catch let error as YamlError {
             report(.syntax, at: syntaxLocation(error, text: text),
-                   syntaxMessage(error) + "; references, cycles and reachability are checked once every file parses")
+                   syntaxMessage(error) + "; references, cycles, reachability and the facts questions ask are checked once every file parses")
             return nil
         } catch {
             report(.syntax, at: SourceLocation(file: file, line: 1), "\(error)")
