@@ -152,7 +152,7 @@ public enum CaseLoader {
 
     /// The YAML reader's syntax hint speaks of graph checks, which do not apply to case files.
     private static func withoutGraphHint(_ problem: Problem) -> Problem {
-        let hint = "; references, cycles and reachability are checked once every file parses"
+        let hint = FileReader.whatWaitsForParsing
         guard problem.message.hasSuffix(hint) else { return problem }
         var p = problem
         p.message = String(p.message.dropLast(hint.count))

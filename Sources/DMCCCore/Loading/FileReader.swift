@@ -32,6 +32,9 @@ struct FileReader {
     // MARK: - YAML syntax
 
     /// Parses a source, or reports why the shell could not read it.
+    /// Said after a knowledge file's syntax error: the checks that need every file wait until then.
+    static let whatWaitsForParsing = "; references, cycles, reachability and the facts questions ask are checked once every file parses"
+
     mutating func parse(_ source: KnowledgeSource) -> Node? {
         if let failure = source.failure {
             report(.unreadable, at: SourceLocation(file: file, line: 0), failure)
@@ -67,7 +70,7 @@ struct FileReader {
             return node
         } catch let error as YamlError {
             report(.syntax, at: syntaxLocation(error, text: text),
-                   syntaxMessage(error) + "; references, cycles, reachability and the facts questions ask are checked once every file parses")
+                   syntaxMessage(error) + Self.whatWaitsForParsing)
             return nil
         } catch {
             report(.syntax, at: SourceLocation(file: file, line: 1), "\(error)")
