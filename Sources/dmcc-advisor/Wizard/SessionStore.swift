@@ -72,28 +72,9 @@ final class SessionStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(session)
-        let url = autosaveURL(session.id)
-        let temporary = folder.appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw TranscriptStore.Failure(description: "cannot write in \(records.shownPath): \(String(cString: strerror(errno)))") }
-        var failure: Int32 = 0
-        // The mode is set explicitly: a strict umask must not leave an autosave nobody can read back.
-        if fchmod(fd, 0o600) != 0 { failure = errno }
-        if failure == 0 { data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
-                offset += n
-            }
-        } }
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw TranscriptStore.Failure(description: "cannot write \(url.lastPathComponent) in \(records.shownPath): \(String(cString: strerror(failure)))")
-        }
+        // The records store writes it: a private temporary file (mode set explicitly, so a strict umask
+        // still leaves it readable), synced, then renamed over the old autosave.
+        try records.replace(data, at: autosaveURL(session.id))
     }
 
     /// Removes this process's own session autosave (it ended by choice) and its lock.
