@@ -24,6 +24,11 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     public var consultant: String?
     public var subject: String?
     public var note: String?
+    /// The consultant's conclusion for the client, in their own words (shown with the advice).
+    public var conclusion: String?
+    /// The id of the record this one replaces (a change after saving, or an open point resolved).
+    /// Records are never overwritten: both stay, and the chain says which is the latest.
+    public var supersedes: String?
     public var language: String
     public var steps: [Step]
     /// The advice as shown: verdict, title, explanation, conditions, alternatives, graded legal
@@ -32,7 +37,8 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     public var sha256: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case format, id, created, changed, program, client, consultant, subject, note, language, steps, advice, sha256
+        case format, id, created, changed, program, client, consultant, subject, note, conclusion, supersedes, language, steps, advice
+        case sha256
     }
 
     /// The facts as answered, for replay.
@@ -40,11 +46,16 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         Dictionary(steps.map { ($0.fact, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// The questions the client could not answer yet ("don't know"): a step answered so has the
+    /// value `unknown` (`Answer.unknownSpelling`). A record with open points holds conditional advice.
+    public var openPoints: [Step] { steps.filter { $0.value == Answer.unknownSpelling } }
+
     public var purpose: String? { steps.first { $0.fact == "purpose" }?.value }
 
     public init(id: String, created: String, programVersion: String, advice: Advice, kb: KnowledgeBase,
                 language: Language, client: String? = nil, consultant: String? = nil, subject: String? = nil,
-                note: String? = nil, notes: [String: String] = [:], answeredAt: [String: String] = [:]) {
+                note: String? = nil, conclusion: String? = nil, supersedes: String? = nil,
+                notes: [String: String] = [:], answeredAt: [String: String] = [:]) {
         self.id = id
         self.created = created
         self.changed = created
@@ -53,6 +64,8 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         self.consultant = consultant.flatMap(Self.nonEmpty)
         self.subject = subject.flatMap(Self.nonEmpty)
         self.note = note.flatMap(Self.nonEmpty)
+        self.conclusion = conclusion.flatMap(Self.nonEmpty)
+        self.supersedes = supersedes.flatMap { RecordID.isValid($0) ? $0 : nil }
         self.language = language.rawValue
         self.advice = AdviceReport(advice, in: kb, language: language)
         self.steps = self.advice.path.map { step in
