@@ -30,7 +30,7 @@ public enum RecordCheck {
             problems.append("the content does not match its SHA-256 seal: the record was changed after it was saved")
         }
         if let markdown {
-            if markdown != RecordRenderer.markdown(record) {
+            if !RecordRenderer.isSavedCopy(markdown, of: record) {
                 problems.append("the Markdown copy differs from what the JSON record states")
             }
         } else {
