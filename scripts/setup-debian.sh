@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what dmcc-advisor needs on a fresh Debian machine, only when it is missing:
-# the wide-character ncurses headers (the wizard) and tmux (its end-to-end tests).
+# the wide-character ncurses headers (the wizard) and tmux (its end-to-end tests), Chromium (prints
+# the client letter to PDF: `transcripts show ID --format pdf`) and poppler-utils (pdftotext, with
+# which the tests read that PDF back).
 # Extra packages can be named as arguments, e.g. `setup-debian.sh dialog` for the benchmarks.
 set -euo pipefail
 
@@ -10,6 +12,11 @@ if ! { [ -e /usr/include/ncursesw/ncurses.h ] || [ -e /usr/include/ncursesw/curs
   missing+=(libncursesw5-dev)
 fi
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
+   && ! command -v google-chrome >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 for extra in "$@"; do
   command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done
@@ -26,7 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

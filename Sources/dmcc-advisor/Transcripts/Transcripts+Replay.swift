@@ -12,6 +12,9 @@ extension Transcripts {
         @Argument(help: "The record id.")
         var id: String
 
+        @Option(name: .long, help: ArgumentHelp("nl or en (default: the language the record was saved in).", valueName: "lang"))
+        var lang: Language?
+
         @OptionGroup var knowledgeOptions: KnowledgeOptions
         @OptionGroup var transcriptOptions: TranscriptOptions
 
@@ -25,8 +28,17 @@ extension Transcripts {
                 throw Exit.badInput
             }
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
-            let result = DMCCCore.Replay.run(record, against: kb)
-            let nl = record.language == Language.nl.rawValue
+            let saved = Language(rawValue: record.language) ?? .nl
+            let language = lang ?? saved
+            // In the other language the record is translated first when the knowledge it was given with is
+            // at hand; otherwise the changes quote the texts in the language the record was saved in.
+            let shown = RecordTranslation.shown(record, in: language, using: kb)
+            let result = DMCCCore.Replay.run(shown.textsLanguage == nil ? shown.record : record, against: kb)
+            let nl = language == .nl
+            if shown.textsLanguage != nil && !result.lines.isEmpty {
+                print(nl ? "(De verschillen staan in het Engels, de taal waarin het verslag is opgeslagen.)"
+                         : "(The differences are quoted in Dutch, the language the record was saved in.)")
+            }
             for line in result.lines { print(ControlCharacters.escaped(line, keepingNewlines: false)) }
             if result.changed {
                 print(nl ? "Het advies is veranderd sinds \(record.id)." : "The advice has changed since \(record.id).")

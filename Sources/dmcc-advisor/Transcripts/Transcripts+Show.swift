@@ -4,31 +4,130 @@ import Foundation
 
 extension Transcripts {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one record.")
-        enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, text }
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Print one record, or make it a letter for the client (HTML or PDF).",
+            discussion: """
+            html and pdf use the firm settings in firm.yaml in the records folder (or --firm FILE): name, \
+            contact, disclaimer. pdf prints the page with headless Chromium to --output (default ID.pdf here).
+            """)
+        enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, text, html, pdf }
 
         @Argument(help: "The record id, e.g. 20261129-143012-a1b2c3.")
         var id: String
 
-        @Option(name: .long, help: "markdown, json or text.")
+        @Option(name: .long, help: "markdown, json, text, html or pdf.")
         var format: Format = .markdown
 
+        @Option(name: .long, help: ArgumentHelp("nl or en (default: the language the record was saved in).", valueName: "lang"))
+        var lang: Language?
+
+        @Option(name: .long, help: ArgumentHelp("Write the html or pdf to this file (pdf default: ID.pdf in the current folder).", valueName: "file"))
+        var output: String?
+
+        @Flag(name: .long, help: "Replace an existing --output file.")
+        var force = false
+
+        @Option(name: .long, help: ArgumentHelp("The firm settings (default: firm.yaml in the records folder).", valueName: "file"))
+        var firm: String?
+
+        @OptionGroup var knowledgeOptions: KnowledgeOptions
         @OptionGroup var transcriptOptions: TranscriptOptions
+
+        func validate() throws {
+            if output != nil && format != .html && format != .pdf {
+                throw ValidationError("--output is for --format html or pdf; the other formats print to standard output")
+            }
+        }
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
+            let record: AdviceRecord
             do {
-                let record = try store.record(id)
-                switch format {
-                // Whatever a record file holds, no control character reaches the terminal raw.
-                case .markdown: print(ControlCharacters.escaped(RecordRenderer.markdown(record)), terminator: "")
-                case .json: print(ControlCharacters.escaped(record.prettyJSON()), terminator: "")
-                case .text: print(ControlCharacters.escaped(RecordRenderer.text(record)), terminator: "")
-                }
+                record = try store.record(id)
             } catch {
                 printError("\(error)")
                 throw Exit.badInput
             }
+            let shown = RecordTranslation.shown(record, in: lang ?? Language(rawValue: record.language) ?? .nl,
+                                                using: knowledgeForTranslation(record))
+            let context = RecordRenderer.Context(supersededBy: store.records(superseding: record.id), textsLanguage: shown.textsLanguage)
+            switch format {
+            // Whatever a record file holds, no control character reaches the terminal raw.
+            case .markdown: try write(ControlCharacters.escaped(RecordRenderer.markdown(shown.record, context)))
+            case .json: try write(ControlCharacters.escaped(record.prettyJSON()))
+            case .text: try write(ControlCharacters.escaped(RecordRenderer.text(shown.record, context)))
+            case .html: try write(RecordLetter.html(shown.record, firm: try firmSettings(store), context))
+            case .pdf:
+                let html = RecordLetter.html(shown.record, firm: try firmSettings(store), context)
+                let target = URL(fileURLWithPath: output ?? "\(record.id).pdf")
+                try refuseOverwrite(target)
+                do {
+                    try PDFPrinter.print(html, to: target)
+                } catch {
+                    printError("\(error)")
+                    throw Exit.outputFailed
+                }
+                print("wrote \(target.path)")
+            }
         }
+
+        /// The knowledge, only to translate a record into the language it was not saved in; when it
+        /// cannot be loaded the stored texts are shown as they are, with a note.
+        private func knowledgeForTranslation(_ record: AdviceRecord) -> KnowledgeBase? {
+            guard let lang, lang.rawValue != record.language else { return nil }
+            guard let folder = try? KnowledgeFolder.locate(knowledgeOptions.knowledge),
+                  let sources = try? KnowledgeFolder.read(folder) else { return nil }
+            return try? Linter.validated(sources)
+        }
+
+        /// The firm settings, or none without a file; a broken file stops with every problem at its `file:line`.
+        private func firmSettings(_ store: TranscriptStore) throws -> FirmSettings {
+            let url = firm.map { URL(fileURLWithPath: $0) } ?? store.folder.appendingPathComponent(FirmSettings.fileName)
+            let shownPath = firm ?? (store.shownPath + "/" + FirmSettings.fileName)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                if firm != nil {
+                    printError("cannot read the firm settings \(shownPath)")
+                    throw Exit.badInput
+                }
+                return .none
+            }
+            switch FirmSettings.parse(String(decoding: data, as: UTF8.self), file: shownPath) {
+            case .success(let settings): return settings
+            case .failure(let errors):
+                printError("the firm settings have \(errors.problems.count) problem(s):")
+                for problem in errors.problems { printError("  \(problem)") }
+                throw Exit.badInput
+            }
+        }
+
+        /// html goes to standard output unless --output names a file.
+        private func write(_ text: String) throws {
+            guard let output, format == .html else {
+                print(text, terminator: "")
+                return
+            }
+            let target = URL(fileURLWithPath: output)
+            try refuseOverwrite(target)
+            do {
+                try Data(text.utf8).write(to: target, options: .atomic)
+            } catch {
+                printError("cannot write \(output): \(TranscriptStore.reason(error))")
+                throw Exit.outputFailed
+            }
+            print("wrote \(target.path)")
+        }
+
+        private func refuseOverwrite(_ target: URL) throws {
+            guard !force, FileManager.default.fileExists(atPath: target.path) else { return }
+            printError("\(target.path) already exists; choose another --output or add --force to replace it")
+            throw Exit.badInput
+        }
+    }
+}
+
+extension TranscriptStore {
+    /// The ids of the records in the folder that name `id` as the record they supersede.
+    func records(superseding id: String) -> [String] {
+        list().records.filter { $0.record.supersedes == id }.map(\.record.id).sorted()
     }
 }
