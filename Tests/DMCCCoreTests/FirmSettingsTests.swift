@@ -44,4 +44,15 @@ struct FirmSettingsTests {
         #expect(FirmSettings.none.disclaimer(.en).contains("not legal advice"))
         #expect(FirmSettings.none.contact(.nl).isEmpty)
     }
+
+    @Test("the firm.yaml example in the README is valid settings")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: Program.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let example = try #require(readme.components(separatedBy: "```yaml\n").dropFirst().first { $0.hasPrefix("name: ") }?
+            .components(separatedBy: "```").first)
+        let settings = try FirmSettings.parse(example, file: "README.md").get()
+        #expect(settings.name?.text(.nl) == "Voorbeeld Compliance B.V.")
+        #expect(settings.disclaimer(.en).contains("not legal advice"))
+        #expect(settings.contact(.en).count == 4)
+    }
 }
