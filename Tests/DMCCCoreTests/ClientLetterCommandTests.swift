@@ -95,6 +95,26 @@ struct ClientLetterCommandTests {
         #expect(replay.stdout == "The advice of \(r.id) still holds.\n")
     }
 
+    @Test("a record from other knowledge, shown and replayed in the other language, says its texts are quoted as saved")
+    func otherKnowledge() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var sources = Shipped.sources
+        let i = try #require(sources.firstIndex { $0.path.hasSuffix("knowledge.yaml") })
+        let meta = String(decoding: sources[i].bytes, as: UTF8.self)
+        sources[i].bytes = Array(meta.replacingOccurrences(of: "version: \(LetterFixture.kb.metadata.version)", with: "version: 2026.10.1").utf8)
+        let older = try Linter.validated(sources)
+        #expect(older.sha256 != LetterFixture.kb.sha256)
+        let r = try LetterFixture.record(kb: older)
+        try put(r)
+        let md = try show(r.id, ["--lang", "en"])
+        #expect(md.stdout.contains("_The texts of this advice are in Dutch, as it was saved"))
+        #expect(md.stdout.contains("## Our advice: Not allowed\n\n**Een voicelog is geen schriftelijke bevestiging**"))
+        let replay = try run(["transcripts", "replay", r.id, "--lang", "en", "--transcripts", folder.path])
+        #expect(replay.status == 0)
+        #expect(replay.stdout.hasPrefix("(The differences are quoted in Dutch, the language the record was saved in.)\n"))
+        #expect(replay.stdout.hasSuffix("The advice of \(r.id) still holds.\n"))
+    }
+
     @Test("show names the record a record supersedes and the one that superseded it")
     func chain() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -32,7 +32,6 @@ public enum RecordLetter {
             add("<tr><th>\(h(label))</th><td\(code ? " class=\"code\"" : "")>\(h(value))</td></tr>")
         }
         row(words.client, record.client)
-        row(words.subject, record.subject)
         row(words.date, LetterWords.readableTime(record.created, L))
         if record.changed != record.created { row(words.changed, LetterWords.readableTime(record.changed, L)) }
         row(words.actionDate, RecordRenderer.spelled(advice.date, L))
@@ -40,6 +39,7 @@ public enum RecordLetter {
         row(words.supersedes, record.supersedes, code: true)
         row(words.supersededBy, context.supersededBy.isEmpty ? nil : context.supersededBy.joined(separator: ", "), code: true)
         add("</table>")
+        // The subject is the letter's heading.
         add("<h1>\(h(record.subject ?? words.title))</h1>")
         if let texts = context.textsLanguage { add("<p class=\"notice\">\(h(words.textsIn(texts)))</p>") }
 
@@ -123,14 +123,11 @@ public enum RecordLetter {
         }
 
         // The consultant's words.
-        let stepNotes = record.steps.compactMap { step in step.note.map { (step.text, $0) } }
-        if record.note != nil || !stepNotes.isEmpty {
+        // Notes on single questions stand with their answer above; this is the note on the whole.
+        if let note = record.note {
             add("<section class=\"notes\">")
             add("<h2>\(h(words.notes))</h2>")
-            if let note = record.note { add("<p>\(h(note))</p>") }
-            if !stepNotes.isEmpty {
-                add("<ul>" + stepNotes.map { "<li><span class=\"about\">\(h($0.0))</span> \(h($0.1))</li>" }.joined() + "</ul>")
-            }
+            add("<p>\(h(note))</p>")
             add("</section>")
         }
         if let conclusion = record.conclusion {
@@ -275,7 +272,6 @@ public enum RecordLetter {
                               border: 1.5px solid var(--ink); border-radius: 2px; }
     .grade { display: inline-block; font-size: 8pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
              border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
-    .about { display: block; color: var(--muted); font-size: 9pt; }
     .conclusion p { font-size: 11pt; }
     .knowledge { margin-top: 18px; color: var(--muted); font-size: 9pt; }
     .disclaimer { border-top: 1px solid var(--line); margin-top: 12px; }
