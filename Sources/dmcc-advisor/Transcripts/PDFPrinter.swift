@@ -48,7 +48,7 @@ enum PDFPrinter {
                          "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
                          "--disable-background-networking", "--disable-component-update", "--mute-audio",
                          "--user-data-dir=" + work.appendingPathComponent("profile").path,
-                         "--no-pdf-header-footer", "--print-to-pdf=" + pdf.path, page.absoluteString]
+                         "--no-pdf-header-footer", "--print-to-pdf-no-header", "--print-to-pdf=" + pdf.path, page.absoluteString]
         let status = try run(arguments, log: log.path)
         let made = (try? Data(contentsOf: pdf)) ?? Data()
         guard made.starts(with: Data("%PDF".utf8)) else {
