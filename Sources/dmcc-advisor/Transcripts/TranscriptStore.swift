@@ -63,7 +63,8 @@ struct TranscriptStore {
     /// JSON file) never appears without its Markdown copy, whenever the process is killed. A new
     /// id is drawn when one is taken, so concurrent saves into one folder each keep their own record.
     /// With a signing key the record is signed; a key file that cannot be used refuses the save
-    /// (the wizard keeps the session), never saves silently unsigned.
+    /// (the wizard keeps the session), never saves silently unsigned. Inside a git work tree the
+    /// record's two files are committed; a failing commit is a warning, the record stays saved.
     func save(_ make: (String) -> AdviceRecord, timestamp: String) throws -> AdviceRecord {
         try prepare()
         let key: SigningKey?
@@ -97,6 +98,10 @@ struct TranscriptStore {
             }
             syncFolder()
             if let key { notice("signed by \(key.name) (key \(RecordSignature.fingerprint(of: key.publicKey)))") }
+            if let warning = RecordsGit.commit([record.id + ".json", record.id + ".md"], in: folder,
+                                                author: record.consultant ?? key?.name, message: RecordsGit.message(for: record)) {
+                notice(warning)
+            }
             return record
         }
         throw Failure(description: "could not find a free record id in \(shownPath)")
@@ -135,13 +140,17 @@ struct TranscriptStore {
         }
     }
 
-    /// Appends `NAME KEY` to the trusted keys (creating the file 0600).
+    /// Appends `NAME KEY` to the trusted keys (creating the file 0600), and commits the file when
+    /// the folder is shared through git.
     func trust(name: String, key: String) throws {
         try prepare()
         var text = (try? String(contentsOf: trustedKeysURL, encoding: .utf8)) ?? "# Trusted signing keys: one 'NAME PUBLIC-KEY' per line (dmcc-advisor keys trust)\n"
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         text += "\(name) \(key)\n"
         try replace(Data(text.utf8), at: trustedKeysURL)
+        if let warning = RecordsGit.commit([Self.trustedKeysFile], in: folder, author: nil, message: "trust the signing key of \(name)") {
+            printError(warning)
+        }
     }
 
     /// Links a written temporary file to its final name; false when the name is taken (link()
