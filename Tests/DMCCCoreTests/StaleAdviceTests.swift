@@ -56,6 +56,16 @@ struct StaleAdviceTests {
         #expect(Staleness.check([planned], against: kb, today: date("2026-05-20")).isEmpty)
     }
 
+    @Test("when the verdict changed, the finding names the verdicts and the rule change, not every changed condition")
+    func shortWhenTheVerdictChanged() throws {
+        let may = try record("20260515-100000-aaaaaa", on: "2026-05-15")
+        let finding = try #require(Staleness.check([may], against: kb, today: date("2026-07-02")).first)
+        #expect(finding.changes.isEmpty, "\(finding.changes)")
+        let lines = ["Kennisbank: 1 → 2", "Oordeel: a → b", "Voorwaarden:", "  - oud", "  + nieuw", "De kennisbank vraagt nu ook: x"]
+        #expect(Staleness.details(lines, verdictChanged: true) == ["De kennisbank vraagt nu ook: x"])
+        #expect(Staleness.details(lines, verdictChanged: false) == ["Voorwaarden:", "  - oud", "  + nieuw", "De kennisbank vraagt nu ook: x"])
+    }
+
     @Test("the text and JSON name the record, both verdicts, the date and the rule change")
     func rendering() throws {
         let may = try record("20260515-100000-aaaaaa", on: "2026-05-15")

@@ -61,11 +61,29 @@ public enum Staleness {
         let before = Set(record.advice.ruleChanges.filter { $0.applies == "on-or-after" }.map(\.id))
         let changes = (result.advice?.ruleChanges ?? []).filter { $0.applies == "on-or-after" && !before.contains($0.id) }
         let old = record.advice.knowledge.version, new = result.advice?.knowledge.version ?? kb.metadata.version
+        let verdictChanged = result.advice?.verdict != record.advice.verdict
         return Finding(id: record.id, client: record.client, consultant: record.consultant, when: when, date: record.advice.date,
                        oldVerdict: record.advice.verdict, oldVerdictLabel: record.advice.verdictLabel,
                        newVerdict: result.advice?.verdict, newVerdictLabel: result.advice?.verdictLabel,
-                       ruleChanges: changes, knowledge: old == new ? nil : (old, new), changes: result.lines,
-                       language: record.language)
+                       ruleChanges: changes, knowledge: old == new ? nil : (old, new),
+                       changes: details(result.lines, verdictChanged: verdictChanged), language: record.language)
+    }
+
+    /// Replay's lines without what a finding already says (the verdict, the knowledge versions).
+    /// When the verdict itself changed, the lists of changed conditions, alternatives and legal
+    /// basis are left out: who to call is the point here, `transcripts replay` has the detail.
+    public static func details(_ lines: [String], verdictChanged: Bool) -> [String] {
+        let summary = ["Oordeel: ", "Verdict: ", "Kennisbank: ", "Knowledge: "]
+        var kept: [String] = []
+        var inList = false
+        for line in lines {
+            if summary.contains(where: line.hasPrefix) { inList = false; continue }
+            if line.hasSuffix(":") && !line.hasPrefix(" ") { inList = true; if !verdictChanged { kept.append(line) }; continue }
+            if inList && line.hasPrefix("  ") { if !verdictChanged { kept.append(line) }; continue }
+            inList = false
+            kept.append(line)
+        }
+        return kept
     }
 
     // MARK: - Rendering
@@ -86,6 +104,9 @@ public enum Staleness {
             out += "  \(nl ? "op" : "on") \(on): \(f.oldVerdictLabel ?? "-") → \(newLabel)\n"
             for change in f.ruleChanges {
                 out += "    \(nl ? "regelwijziging" : "rule change") \(change.id) (\(change.date)): \(change.text)\n"
+            }
+            if let knowledge = f.knowledge {
+                out += "    \(nl ? "kennisbank" : "knowledge") \(knowledge.old) → \(knowledge.new)\n"
             }
             for line in f.changes {
                 out += "    \(line)\n"
