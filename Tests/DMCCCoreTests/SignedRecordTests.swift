@@ -71,6 +71,8 @@ struct RecordSignatureTests {
         let trusted = try TrustedKeys.parse(key.trustedKeyLine + "\n", file: "trusted-keys").get()
         let read = try RecordFile.read(file)
         #expect(RecordSignature.status(of: read, trusting: trusted) == .trusted(name: "Eva de Vries"))
+        #expect(RecordSignature.status(ofFile: file, trusting: trusted) == .trusted(name: "Eva de Vries"))
+        #expect(RecordSignature.status(ofFile: Data(plain.prettyJSON().utf8), trusting: trusted) == .unsigned)
     }
 
     @Test("an unsigned record (as main wrote them) has no signature key in its file and is 'unsigned'")

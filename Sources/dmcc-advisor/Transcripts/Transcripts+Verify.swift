@@ -48,8 +48,8 @@ extension Transcripts {
                     let (json, markdown) = try store.read(id)
                     problems = RecordCheck.problems(json: json, markdown: markdown, expectedID: id)
                     // The signature is only worth checking on a seal that holds: it signs the seal.
-                    if problems.isEmpty, let record = try? RecordFile.read(json) {
-                        switch RecordSignature.status(of: record, trusting: trusted) {
+                    if problems.isEmpty {
+                        switch RecordSignature.status(ofFile: json, trusting: trusted) {
                         case .trusted(let name): signer = "signed by \(name)"
                         case .unsigned:
                             if requireSignature { problems.append("sealed, but not signed") } else { signer = "sealed, unsigned" }
