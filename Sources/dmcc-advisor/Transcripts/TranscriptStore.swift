@@ -107,11 +107,13 @@ struct TranscriptStore {
         throw Failure(description: "could not find a free record id in \(shownPath)")
     }
 
-    /// A line about a save on standard error, unless curses owns the terminal (the full-screen
-    /// wizard), where stray text would stay on the screen.
+    /// A line about a save on standard error. While curses owns the terminal (the full-screen
+    /// wizard) stray text would stay on the screen, so the line is printed when the program
+    /// ends, after the screen is restored: a failed commit is never silent.
     private func notice(_ line: String) {
-        if dmcc_stdscr() != nil && !isendwin() { return }
-        printError(line)
+        guard dmcc_stdscr() != nil && !isendwin() else { return printError(line) }
+        if DeferredNotices.lines.isEmpty { atexit { DeferredNotices.flush() } }
+        DeferredNotices.lines.append(line)
     }
 
     // MARK: - Trusted keys
@@ -286,6 +288,16 @@ struct TranscriptStore {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return ns.localizedDescription
+    }
+}
+
+/// Notices held back while curses draws the screen; printed at exit. Only the main thread saves.
+enum DeferredNotices {
+    nonisolated(unsafe) static var lines: [String] = []
+
+    static func flush() {
+        for line in lines { printError(line) }
+        lines.removeAll()
     }
 }
 
