@@ -61,6 +61,7 @@ struct Keys: ParsableCommand {
                 printError("no signing key in \(ConsultantKey.location().file.path); make one with 'dmcc-advisor keys init'")
                 throw Exit.badInput
             }
+            if let warning = ConsultantKey.location().exposure() { printError(warning) }
             print(key.trustedKeyLine)
             printError("fingerprint \(RecordSignature.fingerprint(of: key.publicKey))")
         }
@@ -145,6 +146,15 @@ struct ConsultantKey {
             throw Failure(description: "the signing key \(file.path) is damaged (\(error)); repair it, make a new one with "
                           + "'dmcc-advisor keys init --force' (and have the team trust its public key), or move it away to save unsigned")
         }
+    }
+
+    /// A warning when others may read the private key (anyone who can read it can sign as you).
+    func exposure() -> String? {
+        var info = stat()
+        guard stat(file.path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        let mode = String(info.st_mode & 0o777, radix: 8)
+        return "the signing key \(file.path) is readable by others (mode \(mode)): anyone who can read it can sign as you; "
+            + "make it private with 'chmod 600 \(file.path)', and make a new key if others may have copied it"
     }
 
     /// `load()` for a command: a damaged key is reported and exits 2.

@@ -254,6 +254,17 @@ struct SigningCommandTests {
         #expect(TrustShell.recordIDs(in: records).isEmpty)
     }
 
+    @Test("a save warns when others may read the private key")
+    func exposedKey() throws {
+        defer { cleanUp() }
+        _ = try TrustShell.run(["keys", "init", "--name", "Eva"], config: config)
+        #expect(!(try save().stderr.contains("readable by others")))
+        chmod(config.appendingPathComponent("signing-key").path, 0o644)
+        let saved = try save()
+        #expect(saved.status == 0)
+        #expect(saved.stderr.contains("signing-key is readable by others (mode 644)"))
+    }
+
     @Test("a malformed trusted-keys line is reported as file:line and verify exits 2")
     func malformedTrustedKeys() throws {
         defer { cleanUp() }

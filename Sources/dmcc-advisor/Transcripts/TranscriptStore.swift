@@ -97,7 +97,10 @@ struct TranscriptStore {
                 throw error
             }
             syncFolder()
-            if let key { notice("signed by \(key.name) (key \(RecordSignature.fingerprint(of: key.publicKey)))") }
+            if let key {
+                notice("signed by \(key.name) (key \(RecordSignature.fingerprint(of: key.publicKey)))")
+                if let warning = ConsultantKey.location().exposure() { notice(warning) }
+            }
             if let warning = RecordsGit.commit([record.id + ".json", record.id + ".md"], in: folder,
                                                 author: record.consultant ?? key?.name, message: RecordsGit.message(for: record)) {
                 notice(warning)
