@@ -110,6 +110,25 @@ struct RecordSignatureTests {
         #expect(RecordSignature.status(of: try RecordFile.read(forgedFile), trusting: trusted) == .mismatch)
     }
 
+    @Test("verify's words: signed by NAME and sealed, unsigned pass; untrusted, mismatch and (when required) unsigned fail")
+    func verificationWords() throws {
+        let key = SigningKey(name: "Eva de Vries"), stranger = SigningKey(name: "Mallory")
+        let trusted = try TrustedKeys.parse(key.trustedKeyLine, file: "trusted-keys").get()
+        let plain = Data(try record().prettyJSON().utf8)
+        let signed = Data(try record().signed(with: key).prettyJSON().utf8)
+        let foreign = Data(try record().signed(with: stranger).prettyJSON().utf8)
+        #expect(RecordSignature.verification(ofFile: signed, trusting: trusted, requireSignature: true) == .ok("signed by Eva de Vries"))
+        #expect(RecordSignature.verification(ofFile: plain, trusting: trusted, requireSignature: false) == .ok("sealed, unsigned"))
+        #expect(RecordSignature.verification(ofFile: plain, trusting: trusted, requireSignature: true) == .fail("sealed, but not signed"))
+        #expect(RecordSignature.verification(ofFile: foreign, trusting: trusted, requireSignature: false)
+            == .fail("signed with a key that is not trusted (fingerprint \(RecordSignature.fingerprint(of: stranger.publicKey)))"))
+        var moved = try record()
+        moved.sha256 = String(repeating: "0", count: 64)
+        moved.signature = try record().signed(with: key).signature
+        #expect(RecordSignature.verification(ofFile: Data(moved.prettyJSON().utf8), trusting: trusted, requireSignature: false)
+            == .fail("the signature does not match"))
+    }
+
     @Test("a signature moved to another record does not match it")
     func movedSignature() throws {
         let key = SigningKey(name: "Eva")

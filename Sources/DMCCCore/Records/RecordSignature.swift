@@ -61,6 +61,25 @@ public struct RecordSignature: Sendable, Equatable, Codable {
         return .trusted(name: name)
     }
 
+    /// What `transcripts verify` says about a record file whose seal holds.
+    public enum Verification: Sendable, Equatable {
+        /// Shown after `ok   ID`: `signed by NAME` or `sealed, unsigned`.
+        case ok(String)
+        /// Shown after `FAIL ID:`.
+        case fail(String)
+    }
+
+    /// The verify line for a record file whose seal `RecordCheck` found intact. An untrusted key and
+    /// a signature that does not match fail; an unsigned record fails only when signatures are required.
+    public static func verification(ofFile json: Data, trusting keys: TrustedKeys, requireSignature: Bool) -> Verification {
+        switch status(ofFile: json, trusting: keys) {
+        case .trusted(let name): .ok("signed by \(name)")
+        case .unsigned: requireSignature ? .fail("sealed, but not signed") : .ok("sealed, unsigned")
+        case .untrusted(let fingerprint): .fail("signed with a key that is not trusted (fingerprint \(fingerprint))")
+        case .mismatch: .fail("the signature does not match")
+        }
+    }
+
     /// A short, stable name for a public key: the first 16 hex digits of the SHA-256 of its raw bytes,
     /// in groups of four (e.g. `3f9a-01bc-77de-52a0`).
     public static func fingerprint(of publicKey: String) -> String {

@@ -49,12 +49,9 @@ extension Transcripts {
                     problems = RecordCheck.problems(json: json, markdown: markdown, expectedID: id)
                     // The signature is only worth checking on a seal that holds: it signs the seal.
                     if problems.isEmpty {
-                        switch RecordSignature.status(ofFile: json, trusting: trusted) {
-                        case .trusted(let name): signer = "signed by \(name)"
-                        case .unsigned:
-                            if requireSignature { problems.append("sealed, but not signed") } else { signer = "sealed, unsigned" }
-                        case .untrusted(let fingerprint): problems.append("signed with a key that is not trusted (fingerprint \(fingerprint))")
-                        case .mismatch: problems.append("the signature does not match")
+                        switch RecordSignature.verification(ofFile: json, trusting: trusted, requireSignature: requireSignature) {
+                        case .ok(let note): signer = note
+                        case .fail(let problem): problems.append(problem)
                         }
                     }
                 } catch {
