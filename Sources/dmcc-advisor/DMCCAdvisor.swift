@@ -10,7 +10,7 @@ struct DMCCAdvisor: ParsableCommand {
         abstract: "Tells whether a direct-marketing action is allowed under Dutch and EU rules, on what conditions, and what you can still do.",
         discussion: "Exit codes:\n" + Exit.meanings.map { "  \($0.code)  \($0.meaning)" }.joined(separator: "\n"),
         version: programVersion,
-        subcommands: [WizardCommand.self, Advise.self, Lint.self, TestCommand.self, GraphCommand.self, Transcripts.self],
+        subcommands: [WizardCommand.self, Advise.self, Lint.self, TestCommand.self, GraphCommand.self, Transcripts.self, Keys.self],
         defaultSubcommand: WizardCommand.self
     )
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// The record of one advice session: what was asked, what was answered (with the consultant's
 /// notes), and the advice given, with the knowledge it rests on. Tamper-evident: `sha256` covers
-/// the canonical JSON of everything else.
+/// the canonical JSON of everything else, and the optional `signature` (the consultant's Ed25519
+/// signature on that seal) says who gave the advice.
 public struct AdviceRecord: Sendable, Equatable, Codable {
     public static let format = "dmcc-advice-record/1"
 
@@ -35,10 +36,12 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     /// basis, rule changes, action date and the knowledge version with its SHA-256.
     public var advice: AdviceReport
     public var sha256: String = ""
+    /// The consultant's signature on `sha256`; nil (and absent from the file) when unsigned.
+    public var signature: RecordSignature?
 
     enum CodingKeys: String, CodingKey {
         case format, id, created, changed, program, client, consultant, subject, note, conclusion, supersedes, language, steps, advice
-        case sha256
+        case sha256, signature
     }
 
     /// The facts as answered, for replay.
@@ -83,6 +86,13 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// The record signed with `key`. The seal is untouched: the signature is not part of what it covers.
+    public func signed(with key: SigningKey) throws -> AdviceRecord {
+        var record = self
+        record.signature = try RecordSignature.sign(seal: sha256, with: key)
+        return record
+    }
+
     /// The record as canonical JSON (sorted keys, no insignificant white space), with its seal.
     public func canonicalJSON() -> Data { RecordSeal.canonical(self, includingSeal: true) }
 
@@ -113,7 +123,8 @@ public enum RecordID {
 }
 
 /// Canonical JSON and the SHA-256 seal. The seal is computed over the parsed JSON object, so a key
-/// added to the file by hand changes the digest just as an edited value does.
+/// added to the file by hand changes the digest just as an edited value does. The seal leaves out
+/// itself and the signature (which signs the seal).
 public enum RecordSeal {
     static func canonical(_ record: AdviceRecord, includingSeal: Bool) -> Data {
         let encoder = JSONEncoder()
@@ -122,10 +133,13 @@ public enum RecordSeal {
         return canonical(data, includingSeal: includingSeal) ?? Data()
     }
 
-    /// Re-serialises any JSON object with sorted keys, optionally without its `sha256` field.
+    /// Re-serialises any JSON object with sorted keys, optionally without its `sha256` and `signature` fields.
     static func canonical(_ json: Data, includingSeal: Bool) -> Data? {
         guard var object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else { return nil }
-        if !includingSeal { object["sha256"] = nil }
+        if !includingSeal {
+            object["sha256"] = nil
+            object["signature"] = nil
+        }
         return try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 

@@ -1,3 +1,4 @@
+import CNcursesw
 import DMCCCore
 import Foundation
 
@@ -61,10 +62,26 @@ struct TranscriptStore {
     /// the Markdown copy is linked into place and the JSON file last, so a record (listed by its
     /// JSON file) never appears without its Markdown copy, whenever the process is killed. A new
     /// id is drawn when one is taken, so concurrent saves into one folder each keep their own record.
+    /// With a signing key the record is signed; a key file that cannot be used refuses the save
+    /// (the wizard keeps the session), never saves silently unsigned. Inside a git work tree the
+    /// record's two files are committed; a failing commit is a warning, the record stays saved.
     func save(_ make: (String) -> AdviceRecord, timestamp: String) throws -> AdviceRecord {
         try prepare()
+        let key: SigningKey?
+        do {
+            key = try ConsultantKey.location().load()
+        } catch {
+            throw Failure(description: "\(error); nothing was saved")
+        }
         for _ in 0..<20 {
-            let record = make(RecordID.make(timestamp: timestamp, random: UInt32.random(in: 0...0xFFFFFF)))
+            var record = make(RecordID.make(timestamp: timestamp, random: UInt32.random(in: 0...0xFFFFFF)))
+            if let key {
+                do {
+                    record = try record.signed(with: key)
+                } catch {
+                    throw Failure(description: "cannot sign the record with \(ConsultantKey.location().file.path): \(error); nothing was saved")
+                }
+            }
             let markdown = try writeTemporary(Data(RecordRenderer.markdown(record).utf8), beside: markdownURL(record.id))
             defer { unlink(markdown) }
             let json = try writeTemporary(Data(record.prettyJSON().utf8), beside: jsonURL(record.id))
@@ -80,9 +97,65 @@ struct TranscriptStore {
                 throw error
             }
             syncFolder()
+            if let key {
+                notice("signed by \(key.name) (key \(RecordSignature.fingerprint(of: key.publicKey)))")
+                if let warning = ConsultantKey.location().exposure() { notice(warning) }
+            }
+            if let warning = RecordsGit.commit([record.id + ".json", record.id + ".md"], in: folder,
+                                                author: record.consultant ?? key?.name, message: RecordsGit.message(for: record)) {
+                notice(warning)
+            }
             return record
         }
         throw Failure(description: "could not find a free record id in \(shownPath)")
+    }
+
+    /// A line about a save on standard error. While curses owns the terminal (the full-screen
+    /// wizard) stray text would stay on the screen, so the line is printed when the program
+    /// ends, after the screen is restored: a failed commit is never silent.
+    private func notice(_ line: String) {
+        guard dmcc_stdscr() != nil && !isendwin() else { return printError(line) }
+        if DeferredNotices.lines.isEmpty { atexit { DeferredNotices.flush() } }
+        DeferredNotices.lines.append(line)
+    }
+
+    // MARK: - Trusted keys
+
+    /// The team's trusted public keys, in the records folder.
+    static let trustedKeysFile = "trusted-keys"
+
+    var trustedKeysURL: URL { folder.appendingPathComponent(Self.trustedKeysFile) }
+
+    /// The trusted keys (none when the file does not exist); a malformed line is an error naming
+    /// `file:line`, and so is a file that cannot be read.
+    func trustedKeys() throws -> TrustedKeys {
+        let data: Data
+        do {
+            data = try Data(contentsOf: trustedKeysURL)
+        } catch {
+            if !FileManager.default.fileExists(atPath: trustedKeysURL.path) { return TrustedKeys() }
+            printError("cannot read \(shownPath)/\(Self.trustedKeysFile): \(Self.reason(error))")
+            throw Exit.badInput
+        }
+        switch TrustedKeys.parse(String(decoding: data, as: UTF8.self), file: "\(shownPath)/\(Self.trustedKeysFile)") {
+        case .success(let keys): return keys
+        case .failure(let list):
+            for problem in list.problems { printError(problem.description) }
+            throw Exit.badInput
+        }
+    }
+
+    /// Appends `NAME KEY` to the trusted keys (creating the file 0600), and commits the file when
+    /// the folder is shared through git.
+    func trust(name: String, key: String) throws {
+        try prepare()
+        var text = (try? String(contentsOf: trustedKeysURL, encoding: .utf8)) ?? "# Trusted signing keys: one 'NAME PUBLIC-KEY' per line (dmcc-advisor keys trust)\n"
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        text += "\(name) \(key)\n"
+        try replace(Data(text.utf8), at: trustedKeysURL)
+        if let warning = RecordsGit.commit([Self.trustedKeysFile], in: folder, author: nil, message: "trust the signing key of \(name)") {
+            printError(warning)
+        }
     }
 
     /// Links a written temporary file to its final name; false when the name is taken (link()
@@ -218,6 +291,16 @@ struct TranscriptStore {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return ns.localizedDescription
+    }
+}
+
+/// Notices held back while curses draws the screen; printed at exit. Only the main thread saves.
+enum DeferredNotices {
+    nonisolated(unsafe) static var lines: [String] = []
+
+    static func flush() {
+        for line in lines { printError(line) }
+        lines.removeAll()
     }
 }
 
