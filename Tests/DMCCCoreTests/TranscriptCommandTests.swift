@@ -66,12 +66,12 @@ struct TranscriptCommandTests {
         let all = try Program.run(["transcripts", "list", "--transcripts", folder.path])
         #expect(all.status == 0)
         #expect(all.stdout.contains("Bakkerij Jansen") && all.stdout.contains("Slagerij Pietersen"))
-        #expect(all.stdout.contains("phone-contract") && all.stdout.contains("not-allowed"))
+        #expect(all.stdout.contains("phone-contract") && all.stdout.contains("Niet toegestaan"))
         #expect(all.stderr.contains("20260101-000000-000000.json: not an advice record; skipped"))
         let filtered = try Program.run(["transcripts", "list", "--client", "jansen", "--transcripts", folder.path])
         #expect(filtered.stdout.contains("Bakkerij Jansen") && !filtered.stdout.contains("Pietersen"))
         let future = try Program.run(["transcripts", "list", "--since", "2999-01-01", "--transcripts", folder.path])
-        #expect(future.stdout.contains("0 record(s)"))
+        #expect(future.stdout.contains("0 verslag(en)"))
     }
 
     @Test("replay exits 0 when the advice still holds and 1 with the changes when it does not")
