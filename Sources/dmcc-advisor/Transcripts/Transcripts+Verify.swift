@@ -25,20 +25,16 @@ extension Transcripts {
             } else {
                 ids = store.recordFiles().map { String($0.dropLast(5)) }
             }
+            // Checked on every core; reported in id order.
+            let checks = Self.check(ids, in: store)
             var failed: [String] = []
-            for id in ids {
+            for (id, check) in zip(ids, checks) {
                 guard RecordID.isValid(id) else {
                     print("FAIL \(id).json: not named like a record")
                     failed.append(id)
                     continue
                 }
-                let problems: [String]
-                do {
-                    let (json, markdown) = try store.read(id)
-                    problems = RecordCheck.problems(json: json, markdown: markdown, expectedID: id)
-                } catch {
-                    problems = ["\(error)"]
-                }
+                let problems = check
                 if problems.isEmpty {
                     print("ok   \(id)")
                 } else {
@@ -50,6 +46,20 @@ extension Transcripts {
             if !failed.isEmpty {
                 printError("failed: \(failed.joined(separator: ", "))")
                 throw Exit.problems
+            }
+        }
+
+        /// The problems of each record, in the order of `ids`.
+        static func check(_ ids: [String], in store: TranscriptStore) -> [[String]] {
+            concurrentMap(ids.count) { i in
+                let id = ids[i]
+                guard RecordID.isValid(id) else { return [] }
+                do {
+                    let (json, markdown) = try store.read(id)
+                    return RecordCheck.problems(json: json, markdown: markdown, expectedID: id)
+                } catch {
+                    return ["\(error)"]
+                }
             }
         }
     }
