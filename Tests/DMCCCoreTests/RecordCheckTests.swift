@@ -64,4 +64,17 @@ struct RecordCheckTests {
         #expect(RecordCheck.problems(json: Data(record.prettyJSON().utf8), markdown: RecordRenderer.markdown(record),
                                      expectedID: "20261129-143012-000000").contains { $0.contains("not '20261129-143012-000000'") })
     }
+
+    @Test("quotes, braces and key-like text inside values do not confuse the duplicate-key scan")
+    func trickyValues() throws {
+        var tricky = record
+        tricky.client = "Klant \"A\", {\"client\": \"B\"} \\"
+        tricky.sha256 = ""
+        let sealed = try #require(RecordSeal.digest(ofFile: Data(tricky.prettyJSON().utf8)))
+        tricky.sha256 = sealed
+        #expect(try RecordFile.read(Data(tricky.prettyJSON().utf8)) == tricky)
+        let forged = tricky.prettyJSON().replacingOccurrences(
+            of: "{\n  \"advice\"", with: "{\n  \"note\" : \"x \\\" , \\\"client\\\" : \",\n  \"client\" : \"Vervalst\",\n  \"advice\"")
+        #expect(throws: RecordFile.Failure.duplicateKey("client")) { try RecordFile.read(Data(forged.utf8)) }
+    }
 }

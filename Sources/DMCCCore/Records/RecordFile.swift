@@ -86,11 +86,15 @@ public enum RecordFile {
             case UInt8(ascii: ","):
                 if case .object(let keys, _) = stack.last { stack[stack.count - 1] = .object(keys: keys, expectingKey: true) }
             case UInt8(ascii: "\""):
-                let (text, end) = string(bytes, from: i + 1)
-                i = end
                 if case .object(var keys, true) = stack.last {
+                    let (text, end) = string(bytes, from: i + 1)
+                    i = end
                     if !keys.insert(text).inserted { return text }
                     stack[stack.count - 1] = .object(keys: keys, expectingKey: false)
+                } else {
+                    // A value: only its end matters.
+                    i += 1
+                    while i < bytes.count, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
                 }
             default: break
             }
