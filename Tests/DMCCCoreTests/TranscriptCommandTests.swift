@@ -57,6 +57,31 @@ struct TranscriptCommandTests {
         #expect(verify.stderr.contains("failed: \(all[1])"))
     }
 
+    @Test("verify checks records on every core and reports them in id order, each with its own problems")
+    func verifyInOrder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for i in 0..<12 { #expect(try save(["--client", "Klant \(i)"]).status == 0) }
+        let all = ids()
+        let tampered = [all[2], all[7], all[11]]
+        for id in tampered {
+            let file = folder.appendingPathComponent("\(id).json")
+            try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Klant", with: "Klont")
+                .write(to: file, atomically: true, encoding: .utf8)
+        }
+        let verify = try Program.run(["transcripts", "verify", "--transcripts", folder.path])
+        #expect(verify.status == 1)
+        let lines = verify.stdout.split(separator: "\n").map(String.init)
+        var order: [String] = []
+        for line in lines.dropLast() {
+            let id = String(line.dropFirst(5).prefix(22))
+            if order.last != id { order.append(id) }
+            #expect(line.hasPrefix(tampered.contains(id) ? "FAIL \(id): " : "ok   \(id)"), "\(line)")
+        }
+        #expect(order == all, "\(lines)")
+        for id in tampered { #expect(lines.contains("FAIL \(id): the content does not match its SHA-256 seal: the record was changed after it was saved")) }
+        #expect(lines.last == "9 of 12 record(s) verified in \(folder.path)")
+    }
+
     @Test("list filters by client and date, and reports a corrupt file by name while listing the rest")
     func list() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -66,12 +91,12 @@ struct TranscriptCommandTests {
         let all = try Program.run(["transcripts", "list", "--transcripts", folder.path])
         #expect(all.status == 0)
         #expect(all.stdout.contains("Bakkerij Jansen") && all.stdout.contains("Slagerij Pietersen"))
-        #expect(all.stdout.contains("phone-contract") && all.stdout.contains("not-allowed"))
+        #expect(all.stdout.contains("phone-contract") && all.stdout.contains("Niet toegestaan"))
         #expect(all.stderr.contains("20260101-000000-000000.json: not an advice record; skipped"))
         let filtered = try Program.run(["transcripts", "list", "--client", "jansen", "--transcripts", folder.path])
         #expect(filtered.stdout.contains("Bakkerij Jansen") && !filtered.stdout.contains("Pietersen"))
         let future = try Program.run(["transcripts", "list", "--since", "2999-01-01", "--transcripts", folder.path])
-        #expect(future.stdout.contains("0 record(s)"))
+        #expect(future.stdout.contains("0 verslag(en)"))
     }
 
     @Test("replay exits 0 when the advice still holds and 1 with the changes when it does not")

@@ -4,13 +4,34 @@ import Foundation
 
 extension Transcripts {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "A table of the saved records, newest last.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "A table of the saved records, oldest first: the latest of each chain of versions.",
+            discussion: """
+                A record that a newer one supersedes is left out and counted (+N); --all shows every record. \
+                ? marks a record with open points (questions answered "don't know"). \
+                JSON and CSV carry every column, the verdict id as well as its words.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
         @Option(name: .long, help: "Only records whose client contains this text (case-insensitive).")
         var client: String?
 
         @Option(name: .long, help: ArgumentHelp("Only records created on or after this date (YYYY-MM-DD).", valueName: "date"))
         var since: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only records with this verdict: allowed, allowed-if, not-allowed, or its words.", valueName: "verdict"))
+        var verdict: String?
+
+        @Flag(name: .long, help: "Every record, also those a newer version supersedes (marked).")
+        var all = false
+
+        @Option(name: .long, help: "text, json or csv.")
+        var format: Format = .text
+
+        @Option(name: .long, help: "The language of the table and the verdict words: nl or en.")
+        var lang: Language = .nl
 
         @OptionGroup var transcriptOptions: TranscriptOptions
 
@@ -19,23 +40,32 @@ extension Transcripts {
                 printError(AdviceError.invalidDate(since).description)
                 throw Exit.badInput
             }
+            var verdictID: String?
+            if let verdict {
+                guard let id = RecordListing.verdict(named: verdict) else {
+                    printError("unknown verdict '\(verdict)'; use one of: \(RecordListing.verdictChoices)")
+                    throw Exit.badInput
+                }
+                verdictID = id
+            }
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let (records, unreadable) = store.list()
-            for bad in unreadable { printError("\(store.shownPath)/\(bad.file): \(bad.reason); skipped") }
-            let shown = records.map(\.record).filter { record in
-                (client.map { record.client?.lowercased().contains($0.lowercased()) ?? false } ?? true)
-                    && (since.map { String(record.created.prefix(10)) >= $0 } ?? true)
-            }.sorted { $0.created < $1.created }
-            let rows = [["ID", "DATUM", "KLANT", "CONSULTANT", "DOEL", "OORDEEL"]] + shown.map { r in
-                [r.id, String(r.created.prefix(10)), r.client ?? "-", r.consultant ?? "-", r.purpose ?? "-", r.advice.verdict ?? "incomplete"]
-                    .map { ControlCharacters.escaped($0, keepingNewlines: false) }
+            let found: (records: [RecordSummary], unreadable: [(file: String, reason: String)])
+            do {
+                found = try store.summaries()
+            } catch {
+                printError("\(error)")
+                throw Exit.badInput
             }
-            let widths = (0..<6).map { column in rows.map { TextLayout.width($0[column]) }.max() ?? 0 }
-            for row in rows {
-                let cells = row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - TextLayout.width(cell)) }
-                print(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            for bad in found.unreadable { printError("\(store.shownPath)/\(bad.file): \(bad.reason); skipped") }
+            let filter = RecordListing.Filter(client: client, since: since, verdict: verdictID, all: all)
+            let (rows, hidden) = RecordListing.rows(found.records, filter)
+            let output = switch format {
+            case .text: RecordListing.text(rows, hiddenEarlier: hidden, all: all, folder: store.shownPath, language: lang)
+            case .json: RecordListing.json(rows, language: lang)
+            case .csv: RecordListing.csv(rows, language: lang)
             }
-            print("\(shown.count) record(s) in \(store.shownPath)")
+            // One write: thousands of print calls would each take the output lock.
+            print(output, terminator: "")
         }
     }
 }

@@ -35,39 +35,47 @@ extension Transcripts {
             } else {
                 ids = store.recordFiles().map { String($0.dropLast(5)) }
             }
+            // Checked on every core; reported in id order.
+            let checks = Self.check(ids, in: store, trusting: trusted, requireSignature: requireSignature)
             var failed: [String] = []
-            for id in ids {
+            for (id, check) in zip(ids, checks) {
                 guard RecordID.isValid(id) else {
                     print("FAIL \(id).json: not named like a record")
                     failed.append(id)
                     continue
                 }
-                var problems: [String]
-                var signer = ""
-                do {
-                    let (json, markdown) = try store.read(id)
-                    problems = RecordCheck.problems(json: json, markdown: markdown, expectedID: id)
-                    // The signature is only worth checking on a seal that holds: it signs the seal.
-                    if problems.isEmpty {
-                        switch RecordSignature.verification(ofFile: json, trusting: trusted, requireSignature: requireSignature) {
-                        case .ok(let note): signer = note
-                        case .fail(let problem): problems.append(problem)
-                        }
-                    }
-                } catch {
-                    problems = ["\(error)"]
-                }
-                if problems.isEmpty {
-                    print("ok   \(id)  \(ControlCharacters.escaped(signer, keepingNewlines: false))")
+                if check.problems.isEmpty {
+                    print("ok   \(id)  \(ControlCharacters.escaped(check.signer, keepingNewlines: false))")
                 } else {
                     failed.append(id)
-                    for problem in problems { print("FAIL \(id): \(ControlCharacters.escaped(problem, keepingNewlines: false))") }
+                    for problem in check.problems { print("FAIL \(id): \(ControlCharacters.escaped(problem, keepingNewlines: false))") }
                 }
             }
             print("\(ids.count - failed.count) of \(ids.count) record(s) verified in \(store.shownPath)")
             if !failed.isEmpty {
                 printError("failed: \(failed.joined(separator: ", "))")
                 throw Exit.problems
+            }
+        }
+
+        /// The problems of each record and who signed it, in the order of `ids`.
+        static func check(_ ids: [String], in store: TranscriptStore, trusting trusted: TrustedKeys,
+                          requireSignature: Bool) -> [(problems: [String], signer: String)] {
+            concurrentMap(ids.count) { i in
+                let id = ids[i]
+                guard RecordID.isValid(id) else { return ([], "") }
+                do {
+                    let (json, markdown) = try store.read(id)
+                    var problems = RecordCheck.problems(json: json, markdown: markdown, expectedID: id)
+                    // The signature is only worth checking on a seal that holds: it signs the seal.
+                    guard problems.isEmpty else { return (problems, "") }
+                    switch RecordSignature.verification(ofFile: json, trusting: trusted, requireSignature: requireSignature) {
+                    case .ok(let note): return (problems, note)
+                    case .fail(let problem): problems.append(problem); return (problems, "")
+                    }
+                } catch {
+                    return (["\(error)"], "")
+                }
             }
         }
     }
