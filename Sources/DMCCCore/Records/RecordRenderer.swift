@@ -28,6 +28,7 @@ public enum RecordRenderer {
             if let note = step.note { out.append("   > " + (nl ? "Notitie: " : "Note: ") + inline(note)) }
         }
         out.append("")
+        out += openPointsMarkdown(record)
         // The advice itself, one heading level down.
         let advice = AdviceRenderer.markdown(record.advice, language: L)
         out += advice.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? "#" + $0 : String($0) }
@@ -47,6 +48,7 @@ public enum RecordRenderer {
             guard let note = step.note else { continue }
             out.append("  " + (nl ? "Notitie bij" : "Note on") + " '\(plain(step.text))': \(plain(note))")
         }
+        out += openPointsText(record)
         out.append("")
         out.append(AdviceRenderer.text(record.advice, language: L))
         return out.joined(separator: "\n")
