@@ -61,7 +61,7 @@ struct DontKnowTerminalTests {
 
     @Test("full screen, two unknowns in English: both to confirm; resolving one leaves the other open (exit 6), then definite")
     func fullScreenTwoUnknowns() throws {
-        let t = try TerminalSession(arguments: "--lang en")
+        let t = try TerminalSession(arguments: "--client Beta --lang en")
         defer { try? FileManager.default.removeItem(at: t.transcripts) }
         #expect(t.waitFor("What do you want to do?"))
         try t.type(Array(Self.callUpToConsent.prefix(3)))
