@@ -79,7 +79,8 @@ struct DontKnowTerminalTests {
         try t.type(["PageUp"])
         #expect((bottom + t.screen).contains("How to settle it"), "the to-confirm list: \(bottom)\(t.screen)")
         try t.type(["r"])
-        #expect(t.waitUntil { $0.components(separatedBy: "→ Don't know").count - 1 == 2 }, "review shows both: \(t.screen)")
+        #expect(t.waitUntil { ($0.components(separatedBy: "Review:").last ?? "").components(separatedBy: "Don't know").count - 1 == 2 },
+                "review shows both: \(t.screen)")
         try t.type(["Escape", "s"])
         #expect(t.waitFor("saved:"), "\(t.screen)")
         try t.type(["q"])

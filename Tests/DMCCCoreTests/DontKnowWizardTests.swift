@@ -365,3 +365,20 @@ struct DontKnowWizardTests {
         #expect(checked > 200)
     }
 }
+
+@Suite("Records written by main before issue 11")
+struct DefiniteRecordFixtureTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Records")
+
+    @Test("a record saved by main at 9bfbd18 still reads, verifies and has no open points")
+    func oldRecord() throws {
+        let id = "20261129-161409-ef39ab"
+        let json = try Data(contentsOf: Self.folder.appendingPathComponent(id + ".json"))
+        let record = try JSONDecoder().decode(AdviceRecord.self, from: json)
+        #expect(record.conditional == nil && record.openPoints.isEmpty)
+        #expect(RecordCheck.problems(json: json, markdown: RecordRenderer.markdown(record), expectedID: id).isEmpty)
+        #expect(!RecordRenderer.markdown(record).contains("Open punten"))
+        #expect(throws: ResolveError.noOpenPoints(record: id)) { try record.resolving(["consent=yes"], in: Shipped.knowledge, at: "") }
+    }
+}
