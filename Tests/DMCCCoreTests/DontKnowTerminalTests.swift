@@ -131,4 +131,30 @@ struct DontKnowTerminalTests {
         #expect(resolve.status == 0, "\(resolve.stderr)")
         #expect(resolve.stdout.contains("Saved as"))
     }
+
+    @Test("advise --save keeps the open points and the conclusion (exit 6); show prints the open points; resolve names valid facts")
+    func adviseSave() throws {
+        let scratch = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = "--transcripts '\(scratch.path)'"
+        let r = try runShell("dmcc-advisor advise --date 2026-11-29 --fact purpose=marketing-call --fact recipient=consumer "
+            + "--fact call-kind=marketing --fact objected=no --fact consent=unknown --fact sender=business --save --conclusion 'Eerst bewijs' \(folder)")
+        #expect(r.status == 6, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("VOORWAARDELIJK ADVIES"))
+        let id = try #require(try recordIDs(in: scratch).first)
+        let saved = try json(id, in: scratch)
+        #expect(saved["conclusion"] as? String == "Eerst bewijs")
+        let steps = try #require(saved["steps"] as? [[String: Any]])
+        #expect(steps.filter { $0["value"] as? String == "unknown" }.map { $0["fact"] as? String } == ["consent"])
+        #expect((saved["advice"] as? [String: Any])?["verdict"] as? String == "not-allowed", "the safe reading")
+        let show = try runShell("dmcc-advisor transcripts show \(id) \(folder)")
+        #expect(show.stdout.contains("## Open punten") && show.stdout.contains("**Weet ik niet** (`consent=unknown`)"), "\(show.stdout)")
+        let verify = try runShell("dmcc-advisor transcripts verify \(id) \(folder)")
+        #expect(verify.status == 0, "\(verify.stdout)")
+        let typo = try runShell("dmcc-advisor transcripts resolve \(id) --fact consnet=yes \(folder)")
+        #expect(typo.status == 2 && typo.stderr.contains("unknown fact 'consnet'; valid facts:"), "\(typo.stderr)")
+        let value = try runShell("dmcc-advisor transcripts resolve \(id) --fact consent=misschien \(folder)")
+        #expect(value.status == 2 && value.stderr.contains("valid values: yes, no"), "\(value.stderr)")
+        #expect(try recordIDs(in: scratch) == [id], "a refused resolve saves nothing")
+    }
 }
