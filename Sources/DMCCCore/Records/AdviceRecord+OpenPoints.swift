@@ -60,11 +60,8 @@ extension RecordRenderer {
         guard let report = record.conditional else { return [] }
         let L = Language(rawValue: record.language) ?? .nl
         let nl = L == .nl
+        // The questions themselves are listed with the answers ("Weet ik niet"); this is what they mean.
         var out = ["## " + (nl ? "Open punten" : "Open points"), ""]
-        out.append(nl ? "Deze vragen zijn beantwoord met \"weet ik niet\":" : "These questions were answered \"don't know\":")
-        out.append("")
-        for step in record.openPoints { out.append("- \(inline(step.text)) (`\(plain(step.fact))`)") }
-        out.append("")
         let body = AdviceRenderer.markdown(report, language: L)
         out += body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? "##" + $0 : String($0) }
         out.append(nl ? "**Hieronder de veilige lezing, waar u zich aan houdt tot de open punten bevestigd zijn.**"
