@@ -250,6 +250,7 @@ struct DontKnowWizardTests {
             _ = try record.resolving(["consent=unknown"], in: kb, at: "")
             Issue.record("unknown was accepted as a resolution")
         } catch { #expect(error == .stillUnknown("consent")) }
+        #expect(throws: ResolveError.nothingGiven(open: ["consent"])) { try record.resolving([], in: kb, at: "") }
         var w = WizardDriver()
         w.choose(Self.callUpToConsent + ["no", "business"])
         #expect(throws: ResolveError.noOpenPoints(record: "20261129-100000-aaaaaa")) { try savedRecord(w).resolving(["consent=yes"], in: kb, at: "") }

@@ -130,6 +130,7 @@ public enum ResolveError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAnOpenPoint(String, open: [String])
     case stillUnknown(String)
     case noOpenPoints(record: String)
+    case nothingGiven(open: [String])
 
     public var description: String {
         switch self {
@@ -138,6 +139,7 @@ public enum ResolveError: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(fact)' is not an open point of this record; its open points are: \(open.joined(separator: ", "))"
         case .stillUnknown(let fact): "give a value for '\(fact)': resolving an open point with 'unknown' leaves it open"
         case .noOpenPoints(let id): "record \(id) has no open points; nothing to resolve"
+        case .nothingGiven(let open): "name the answer to an open point with --fact NAME=VALUE; open points: \(open.joined(separator: ", "))"
         }
     }
 }
@@ -154,6 +156,7 @@ extension AdviceRecord {
     /// kept, and `lastSaved` set to this record so saving it supersedes this one.
     public func resolving(_ assignments: [String], in kb: KnowledgeBase, at now: String) throws(ResolveError) -> Session {
         guard !openPoints.isEmpty else { throw .noOpenPoints(record: id) }
+        guard !assignments.isEmpty else { throw .nothingGiven(open: openFacts) }
         let facts: [String: String]
         do { facts = try Engine.facts(from: assignments, in: kb) } catch { throw .advice(error) }
         let open = openFacts
