@@ -29,6 +29,9 @@ struct Advise: ParsableCommand {
     @Option(name: .long, help: "A note for the saved record.")
     var note: String?
 
+    @Option(name: .long, help: "The consultant's conclusion for the client, saved with the record.")
+    var conclusion: String?
+
     @OptionGroup var knowledgeOptions: KnowledgeOptions
     @OptionGroup var transcriptOptions: TranscriptOptions
 
@@ -83,18 +86,7 @@ struct Advise: ParsableCommand {
                 printError("the advice is incomplete, so nothing was saved; answer: \(report.missing?.fact ?? "")")
                 throw Exit.incomplete
             }
-            let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let now = Clock.now()
-            do {
-                let record = try store.save({ id in
-                    AdviceRecord(id: id, created: now, programVersion: programVersion, advice: advice, kb: kb, language: lang,
-                                 client: details.client, consultant: details.consultant, subject: details.subject, note: note)
-                }, timestamp: now)
-                printError("saved \(record.id) in \(store.shownPath) (\(record.id).json, \(record.id).md)")
-            } catch {
-                printError("not saved: \(error)")
-                throw Exit.saveFailed
-            }
+            try saveRecord(exploration, kb)
         }
         emit(text: { AdviceRenderer.text(report, language: lang) }, json: { AdviceRenderer.json(report) },
              markdown: { AdviceRenderer.markdown(report, language: lang) })
@@ -103,13 +95,35 @@ struct Advise: ParsableCommand {
 
     private func printExploration(_ exploration: Exploration, _ kb: KnowledgeBase) throws {
         let report = ExplorationReport(exploration, in: kb, language: lang)
-        if save {
-            printError("advice that depends on unknown answers is not saved yet; answer them, or save the safe reading by hand")
-            throw Exit.conditional
-        }
+        // Saved with its open points (the "unknown" answers), the conditional advice and the safe reading.
+        if save { try saveRecord(exploration, kb) }
         emit(text: { AdviceRenderer.text(report, language: lang) }, json: { AdviceRenderer.json(report) },
              markdown: { AdviceRenderer.markdown(report, language: lang) })
         if exploration.isConditional { throw Exit.conditional }
+    }
+
+    /// Saves the complete exploration as a record; "unknown" answers become its open points.
+    private func saveRecord(_ exploration: Exploration, _ kb: KnowledgeBase) throws {
+        let store = TranscriptStore.locate(transcriptOptions.transcripts)
+        let now = Clock.now()
+        // The record's steps are the session's: one source for how answers (and "don't know") are listed.
+        var session = Session(id: "advise", date: exploration.date)
+        let facts = (try? Engine.facts(from: fact, in: kb)) ?? [:]
+        for step in exploration.steps {
+            let given = facts[step.fact] == Answer.unknownSpelling ? Answer.unknown : .value(step.value)
+            session.answers[step.questionID] = SessionAnswer(given: SessionAnswer.Given(value: given, time: ""))
+        }
+        (session.client, session.consultant, session.subject) = (details.client ?? "", details.consultant ?? "", details.subject ?? "")
+        session.conclusion = conclusion
+        do {
+            let record = try store.save({ id in
+                session.record(exploration, id: id, created: now, programVersion: programVersion, kb: kb, language: lang, note: note)
+            }, timestamp: now)
+            printError("saved \(record.id) in \(store.shownPath) (\(record.id).json, \(record.id).md)")
+        } catch {
+            printError("not saved: \(error)")
+            throw Exit.saveFailed
+        }
     }
 
     /// Prints the advice in the chosen format; only the chosen rendering is made.

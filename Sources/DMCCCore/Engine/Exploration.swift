@@ -57,6 +57,23 @@ public struct Exploration: Sendable, Equatable {
 
     /// True when the unknowns change the verdict; false when every branch ends in the same verdict.
     public var isConditional: Bool { verdicts.count > 1 }
+
+    /// The first branch that still needs a question answered: the one the wizard is asking for.
+    public var current: Branch? { branches.first { $0.advice.missing != nil } }
+
+    /// The reading to act on until the unknowns are confirmed: the first branch, in the knowledge's
+    /// option order, whose verdict is the strictest. Nil while some branch is incomplete.
+    public var safeBranch: Branch? {
+        guard isComplete, let safe = safeVerdict else { return nil }
+        return branches.first { $0.advice.verdict == safe }
+    }
+
+    /// Every question some branch passed, once, in the order first met (a question answered "don't know"
+    /// included, with the value its first branch assumed).
+    public var steps: [PathStep] {
+        var seen = Set<String>()
+        return branches.flatMap(\.advice.path).filter { seen.insert($0.questionID).inserted }
+    }
 }
 
 extension Engine {

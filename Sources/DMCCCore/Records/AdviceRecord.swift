@@ -35,12 +35,16 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     /// The advice as shown: verdict, title, explanation, conditions, alternatives, graded legal
     /// basis, rule changes, action date and the knowledge version with its SHA-256.
     public var advice: AdviceReport
+    /// Set when answers were "don't know": every branch they open, what to confirm, and the safe reading
+    /// (which `advice` then holds). Absent in definite records, so those read and seal as before.
+    public var conditional: ExplorationReport?
     public var sha256: String = ""
     /// The consultant's signature on `sha256`; nil (and absent from the file) when unsigned.
     public var signature: RecordSignature?
 
     enum CodingKeys: String, CodingKey {
         case format, id, created, changed, program, client, consultant, subject, note, conclusion, supersedes, language, steps, advice
+        case conditional
         case sha256, signature
     }
 
@@ -58,7 +62,7 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     public init(id: String, created: String, programVersion: String, advice: Advice, kb: KnowledgeBase,
                 language: Language, client: String? = nil, consultant: String? = nil, subject: String? = nil,
                 note: String? = nil, conclusion: String? = nil, supersedes: String? = nil,
-                notes: [String: String] = [:], answeredAt: [String: String] = [:]) {
+                notes: [String: String] = [:], answeredAt: [String: String] = [:], conditional: ExplorationReport? = nil) {
         self.id = id
         self.created = created
         self.changed = created
@@ -71,6 +75,7 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         self.supersedes = supersedes.flatMap { RecordID.isValid($0) ? $0 : nil }
         self.language = language.rawValue
         self.advice = AdviceReport(advice, in: kb, language: language)
+        self.conditional = conditional
         self.steps = self.advice.path.map { step in
             var step = step
             step.note = notes[step.question].flatMap(Self.nonEmpty)

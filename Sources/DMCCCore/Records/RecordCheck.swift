@@ -64,6 +64,8 @@ public enum Replay {
     }
 
     public static func run(_ record: AdviceRecord, against kb: KnowledgeBase) -> Result {
+        // "Don't know" answers are not values of their fact: such a record is explored again, not walked.
+        if !record.openPoints.isEmpty { return runWithOpenPoints(record, against: kb) }
         let L = Language(rawValue: record.language) ?? .nl
         let nl = L == .nl
         var lines: [String] = []

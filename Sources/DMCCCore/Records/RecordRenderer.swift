@@ -52,7 +52,10 @@ public enum RecordRenderer {
             out.append("- \(inline(step.text)) **\(inline(answer))**")
             if let note = step.note { out.append("  > " + words.noteLabel + ": " + inline(note)) }
         }
-        if !record.openPoints.isEmpty {
+        if record.conditional != nil {
+            // The conditional advice: every branch, and what each open point would mean.
+            out += [""] + openPointsMarkdown(record)
+        } else if !record.openPoints.isEmpty {
             out += ["", "### " + words.toConfirm, ""]
             for step in record.openPoints { out.append("- [ ] \(inline(step.text))") }
         }
@@ -131,6 +134,7 @@ public enum RecordRenderer {
         }
         if let note = record.note { out.append("  \(words.notes): \(plain(note))") }
         if let conclusion = record.conclusion { out.append("  \(words.conclusion): \(plain(conclusion))") }
+        out += openPointsText(record)
         out.append("")
         out.append(AdviceRenderer.text(record.advice, language: L))
         return out.joined(separator: "\n")

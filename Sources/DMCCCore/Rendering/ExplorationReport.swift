@@ -63,6 +63,9 @@ public struct ExplorationReport: Sendable, Equatable, Codable {
         case safeVerdictLabel = "safe-verdict-label", branches, toConfirm = "to-confirm", groups, truncated, date, language
     }
 
+    /// How a "don't know" answer is shown where an answer's label would be (review, records).
+    public static let dontKnow = LocalizedText(["nl": "Weet ik niet", "en": "Don't know"])
+
     /// Past this many branches the text shows them grouped by verdict instead of one by one.
     public static let branchesShownOneByOne = 8
 

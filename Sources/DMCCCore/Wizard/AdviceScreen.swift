@@ -15,7 +15,8 @@ enum AdviceScreen {
         // Esc (back) with the help open closes the help first.
         case .back where help: s.screen = .advice(scroll: 0, help: false)
         case .back:
-            if let advice = s.advice(kb) { QuestionScreen.back(advice, &s, kb) }
+            if let exploration = s.exploration(kb) { QuestionScreen.back(exploration, &s, kb) }
+        case .editConclusion: s.screen = .conclusion(original: s.session.conclusion)
         case .newSession:
             if s.session.savedAs != nil { s.screen = .confirm(.keepDate) } else { s.screen = .confirm(.newSession) }
         case .save: save(&s, &effects, kb)
@@ -42,24 +43,25 @@ enum AdviceScreen {
     }
 
     static func view(_ s: WizardState, _ kb: KnowledgeBase) -> [StyledLine] {
-        guard case .advice(let scroll, _) = s.screen, let advice = s.advice(kb), let outcome = advice.outcome else { return [] }
+        guard case .advice(let scroll, _) = s.screen, let exploration = s.exploration(kb), exploration.isComplete,
+              let verdict = exploration.safeVerdict else { return [] }
         let body = body(s, kb)
         let room = bodyHeight(s)
         let top = min(scroll, max(0, body.count - room))
-        // What the advice says overall: the strictest of the outcome and the shared parts passed.
-        let verdict = advice.verdict ?? outcome.verdict
-        let banner = StyledLine([Span(" " + WizardView.symbol(verdict, s) + " " + Wording.verdict(verdict, s.language).uppercased() + " ",
-                                      .verdict(verdict))], fill: true)
+        // What the advice says overall: the strictest of the outcome and the shared parts passed; with
+        // "don't know" answers that change it, the safe reading until they are confirmed.
+        let label = Wording.verdict(verdict, s.language)
+        let text = exploration.isConditional ? WizardText.conditionalBanner(label).text(s.language) : label.uppercased()
+        let banner = StyledLine([Span(" " + WizardView.symbol(verdict, s) + " " + text + " ", .verdict(verdict))], fill: true)
         let footer = WizardView.footer(.advice, s)
-        var lines = [WizardView.titleBar(s, kb, advice), banner]
+        var lines = [WizardView.titleBar(s, kb, exploration), banner]
         lines += body.dropFirst(top).prefix(room)
         return WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: body.count > room ? (top, room, body.count) : nil)] + footer
     }
 
     /// The scrollable text of the advice, wrapped to the current width; the help comes first when open.
     static func body(_ s: WizardState, _ kb: KnowledgeBase) -> [StyledLine] {
-        guard case .advice(_, let help) = s.screen, let advice = s.advice(kb) else { return [] }
-        let report = AdviceReport(advice, in: kb, language: s.language)
+        guard case .advice(_, let help) = s.screen, let exploration = s.exploration(kb), exploration.isComplete else { return [] }
         let w = WizardView.textWidth(s)
         let L = s.language
         var body: [StyledLine] = []
@@ -76,6 +78,21 @@ enum AdviceScreen {
             items(Grade.allCases.map { "\(Wording.grade($0, L)): \(WizardText.gradeExplanation($0).text(L))" }, "")
             body.append(StyledLine())
         }
+        if let conclusion = s.session.conclusion, !conclusion.isEmpty {
+            body.append(StyledLine(" " + WizardText.conclusionHeading.text(L), .bold))
+            body += TextLayout.wrap(conclusion, width: w).map { StyledLine(" " + $0) }
+            body.append(StyledLine())
+        }
+        guard exploration.isDefinite else {
+            // The same text as `advise` prints, without its first line: the banner above says it.
+            let report = ExplorationReport(exploration, in: kb, language: L)
+            let lines = AdviceRenderer.text(report, language: L, width: w).split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            return body + lines.map { line in
+                // Headings ("Te bevestigen", "Als het antwoord is:") start at the margin; items are indented.
+                StyledLine(" " + line, line.first == " " || line.isEmpty ? .plain : .bold)
+            }
+        }
+        let report = AdviceReport(exploration.branches[0].advice, in: kb, language: L)
         body += TextLayout.wrap(report.title ?? "", width: w).map { StyledLine(" " + $0, .bold) }
         if let explanation = report.explanation {
             body.append(StyledLine())

@@ -17,6 +17,10 @@ public enum WizardAction: Sendable, Equatable {
     case moveUp, moveDown, pageUp, pageDown, home, end
     case choose(Int)
     case confirm
+    /// "Don't know" to the question on screen (issue 11).
+    case dontKnow
+    /// Write the consultant's conclusion on the advice screen (issue 10).
+    case editConclusion
     case back
     case cancel
     case toggleHelp
@@ -88,6 +92,9 @@ public enum Commands {
                 screens: [.question], inFooter: true),
         Command(keys: [.enter], words: [], label: "Enter", action: .confirm, help: text("wijzigen", "change"),
                 screens: [.review], inFooter: true),
+        // "u" as in "unknown" / "uitzoeken": no other screen uses it, in either language.
+        Command(keys: [.character("u")], words: ["u", "weet niet", "weet ik niet", "onbekend", "don't know", "dont know", "unknown"],
+                label: "u", action: .dontKnow, help: text("weet ik niet", "don't know"), screens: [.question], inFooter: true),
         Command(keys: [.left, .backspace, .escape], words: ["b"], label: "←", action: .back, help: text("terug", "back"),
                 screens: walking, inFooter: true),
         Command(keys: [.character("r")], words: ["r"], label: "r", action: .openReview, help: text("herzien", "review"),
@@ -95,6 +102,8 @@ public enum Commands {
         Command(keys: [.character("n")], words: ["n"], label: "n", action: .addNote, help: text("notitie", "note"),
                 screens: [.question], inFooter: true),
         Command(keys: [.character("s")], words: ["s"], label: "s", action: .save, help: text("opslaan", "save"),
+                screens: [.advice], inFooter: true),
+        Command(keys: [.character("k")], words: ["k"], label: "k", action: .editConclusion, help: text("conclusie", "conclusion"),
                 screens: [.advice], inFooter: true),
         Command(keys: [.character("o")], words: ["o"], label: "o", action: .newSession, help: text("opnieuw", "start over"),
                 screens: [.advice], inFooter: true),
@@ -109,7 +118,7 @@ public enum Commands {
         Command(keys: [.escape, .left, .backspace], words: ["b", ""], label: "Esc", action: .cancel, help: text("terug", "back"),
                 screens: [.review], inFooter: true),
         Command(keys: [.enter], words: [], label: "Enter", action: .confirm, help: text("klaar", "done"),
-                screens: [.date, .note], inFooter: true),
+                screens: [.date, .note, .conclusion], inFooter: true),
         Command(keys: [.enter], words: [], label: "Enter", action: .confirm, help: text("verder", "next"),
                 screens: [.details], inFooter: true),
         Command(keys: [.up], words: [], label: "↑", action: .moveUp, help: text("vorig veld", "previous field"),
@@ -120,11 +129,11 @@ public enum Commands {
                 screens: [.date, .details], inFooter: true),
         // The note editor discards on Esc, and says so in the footer.
         Command(keys: [.escape], words: [], label: "Esc", action: .cancel, help: text("weggooien", "discard"),
-                screens: [.note], inFooter: true),
+                screens: [.note, .conclusion], inFooter: true),
         Command(keys: [.backspace], words: [], label: "⌫", action: .deleteCharacter, help: text("wissen", "delete"),
-                screens: [.date, .note, .details], inFooter: false),
+                screens: [.date, .note, .details, .conclusion], inFooter: false),
         Command(keys: [.clearLine], words: [], label: "Ctrl-U", action: .clearField, help: text("veld leeg", "clear"),
-                screens: [.date, .note, .details], inFooter: true),
+                screens: [.date, .note, .details, .conclusion], inFooter: true),
         Command(keys: [.character("j"), .character("y")], words: ["j", "ja", "y", "yes"], label: "j/y", action: .yes, help: text("ja", "yes"),
                 screens: [.confirm, .resumeOffer], inFooter: true),
         Command(keys: [.character("n")], words: ["n", "nee", "no"], label: "n", action: .no, help: text("nee", "no"),
@@ -138,7 +147,7 @@ public enum Commands {
                 screens: [.resumeOffer], inFooter: false),
         // Text screens take every printable key, so only Ctrl-C stops there (the session is kept for --resume).
         Command(keys: [], words: [], label: "Ctrl-C", action: .quit, help: text("stoppen", "quit"),
-                screens: [.details, .date, .note], inFooter: true),
+                screens: [.details, .date, .note, .conclusion], inFooter: true),
         Command(keys: [.redraw], words: [], label: "Ctrl-L", action: .redraw, help: text("opnieuw tekenen", "redraw"),
                 screens: Set(ScreenKind.allCases), inFooter: false),
     ]

@@ -28,12 +28,12 @@ enum ConfirmScreen {
     static func lines(_ s: WizardState, _ kb: KnowledgeBase) -> [String] {
         switch s.screen {
         case .confirm(let c):
-            return WizardText.confirmation(c, adviceShown: s.advice(kb)?.outcome != nil).map { $0.text(s.language) }
+            return WizardText.confirmation(c, adviceShown: s.exploration(kb)?.isComplete == true).map { $0.text(s.language) }
         case .resumeOffer(let offer):
             let offered = offer.offered
-            let advice = try? offered.advice(kb)
-            let step = (advice?.path.count ?? offered.answers.values.filter { $0.inEffect != nil }.count) + 1
-            return WizardText.resumeOffer(offered, step: step, covered: advice != nil, coversFrom: kb.metadata.coversFrom,
+            let exploration = try? offered.exploration(kb)
+            let step = (exploration?.steps.count ?? offered.answers.values.filter { $0.inEffect != nil }.count) + 1
+            return WizardText.resumeOffer(offered, step: step, covered: exploration != nil, coversFrom: kb.metadata.coversFrom,
                                           number: offer.index + 1, of: offer.sessions.count).map { $0.text(s.language) }
         default: return []
         }
@@ -51,7 +51,7 @@ enum ConfirmScreen {
         case .resumeOffer(let offer):
             base.session = offer.offered
             base.screen = Wizard.walkScreen(base, kb)
-            if base.advice(kb) == nil { base.screen = .date(DateEntry(text: offer.offered.date.description, prefilled: true)) }
+            if base.exploration(kb) == nil { base.screen = .date(DateEntry(text: offer.offered.date.description, prefilled: true)) }
         default:
             base.screen = Wizard.walkScreen(s, kb)
         }

@@ -12,7 +12,7 @@ enum DateScreen {
         case .clearField: s.screen = .date(DateEntry(text: "", prefilled: false))
         case .cancel:
             // A session whose date is not covered has no walk to go back to.
-            if s.advice(kb) != nil { s.screen = Wizard.walkScreen(s, kb) }
+            if s.exploration(kb) != nil { s.screen = Wizard.walkScreen(s, kb) }
         case .confirm:
             guard let date = parse(entry.text) else { s.message = WizardText.invalidDate(entry.text); return }
             if let from = kb.metadata.coversFrom, date < from { s.message = WizardText.dateNotCovered(from); return }
@@ -36,8 +36,8 @@ enum DateScreen {
         guard case .date(let entry) = s.screen else { return [] }
         let w = WizardView.textWidth(s)
         let L = s.language
-        let advice = s.advice(kb)
-        var lines = [WizardView.titleBar(s, kb, advice), advice.map { WizardView.breadcrumb(s, kb, $0) } ?? StyledLine(), StyledLine()]
+        let exploration = s.exploration(kb)
+        var lines = [WizardView.titleBar(s, kb, exploration), exploration.map { WizardView.breadcrumb(s, kb, $0) } ?? StyledLine(), StyledLine()]
         lines += TextLayout.wrap(WizardText.dateQuestion.text(L), width: w).map { StyledLine(" " + $0, .bold) }
         lines.append(StyledLine())
         let shown = entry.text + "_"

@@ -38,7 +38,7 @@ enum DetailsScreen {
         guard case .details(let entry) = s.screen else { return [] }
         let L = s.language
         let w = WizardView.textWidth(s)
-        var lines = [WizardView.titleBar(s, kb, s.advice(kb)), StyledLine(), StyledLine()]
+        var lines = [WizardView.titleBar(s, kb, s.exploration(kb)), StyledLine(), StyledLine()]
         lines += TextLayout.wrap(WizardText.detailsTitle.text(L), width: w).map { StyledLine(" " + $0, .bold) }
         lines.append(StyledLine())
         let labels = WizardText.detailLabels.map { $0.text(L) }

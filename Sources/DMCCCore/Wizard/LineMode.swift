@@ -7,40 +7,54 @@ public enum LineMode {
         let L = s.language
         var out: [String] = []
         if let message = s.message { out.append("! " + message.text(L)) }
-        let advice = s.advice(kb)
+        let exploration = s.exploration(kb)
         switch s.screen {
         case .advice:
-            if let advice {
+            if let exploration, exploration.isComplete {
                 out.append("")
-                out.append(AdviceRenderer.text(AdviceReport(advice, in: kb, language: L), language: L, width: 80))
+                if let conclusion = s.session.conclusion {
+                    out.append("\(WizardText.conclusionHeading.text(L)): \(conclusion)")
+                    out.append("")
+                }
+                if exploration.isDefinite {
+                    out.append(AdviceRenderer.text(AdviceReport(exploration.branches[0].advice, in: kb, language: L), language: L, width: 80))
+                } else {
+                    out.append(AdviceRenderer.text(ExplorationReport(exploration, in: kb, language: L), language: L, width: 80))
+                }
                 out.append(Commands.lineHints(for: .advice, language: L))
             }
         case .question(let selection, let help):
-            if let advice, let q = advice.missing {
+            if let exploration, let q = exploration.missing {
                 out.append("")
                 let note = (s.session.answers[q.id]?.note ?? "").isEmpty ? "" : " " + WizardText.noteMarker
-                out.append("\(WizardText.stepTitle.text(L)) \(advice.path.count + 1): \(q.text.text(L))\(note)")
+                out.append("\(WizardText.stepTitle.text(L)) \(exploration.steps.count + 1): \(q.text.text(L))\(note)")
+                let assumed = exploration.current?.assumptions ?? []
+                if !assumed.isEmpty { out.append("  " + WizardText.assuming(assumed, kb, L)) }
                 for (i, option) in q.options.enumerated() {
                     out.append("  \(i + 1)) \(kb.label(of: option.value, in: q).text(L))")
                 }
                 if help { out.append("  (\(q.why.text(L)))") }
-                let earlier = s.session.answers[q.id]?.given == nil ? nil : selection + 1
+                let earlier = s.session.answers[q.id]?.given == nil || selection == Screen.none ? nil : selection + 1
+                if s.session.answers[q.id]?.given?.value == .unknown { out.append("  " + WizardText.earlierDontKnow.text(L)) }
                 out.append(Commands.lineHints(for: .question, language: L, count: q.options.count, earlier: earlier,
-                                              hiding: advice.path.isEmpty ? [.back] : []))
+                                              hiding: QuestionScreen.backStep(exploration) == nil ? [.back] : []))
             }
         case .review:
             out.append("")
             out.append(WizardText.reviewLine.text(L))
-            if let advice {
-                for (i, step) in AdviceReport(advice, in: kb, language: L).path.enumerated() {
+            if let exploration {
+                let steps = s.session.steps(exploration, kb, language: L)
+                for (i, step) in steps.enumerated() {
                     out.append("  \(i + 1)) \(WizardView.stepLine(step, s))")
                 }
-                out.append(Commands.lineHints(for: .review, language: L, count: advice.path.count))
+                out.append(Commands.lineHints(for: .review, language: L, count: steps.count))
             }
         case .date:
             out.append(WizardText.datePrompt.text(L))
         case .note:
             out.append(WizardText.notePrompt.text(L))
+        case .conclusion:
+            out.append(WizardText.conclusionPrompt.text(L))
         case .details(let entry):
             out.append("\(WizardText.detailLabels[entry.field.rawValue].text(L)) (\(WizardText.skip.text(L))):")
         case .confirm, .resumeOffer:
@@ -54,8 +68,8 @@ public enum LineMode {
     public static func step(_ state: WizardState, _ line: String, at now: String, _ kb: KnowledgeBase) -> (WizardState, [WizardEffect]) {
         var s = state
         var effects: [WizardEffect] = []
-        let advice = s.advice(kb)
-        let count = s.kind == .question ? advice?.missing?.options.count ?? 0 : advice?.path.count ?? 0
+        let exploration = s.exploration(kb)
+        let count = s.kind == .question ? exploration?.missing?.options.count ?? 0 : exploration?.steps.count ?? 0
         for action in Commands.actions(forLine: line, on: s.kind, count: count) {
             let (next, more) = Wizard.reduce(s, action, at: now, kb)
             s = next

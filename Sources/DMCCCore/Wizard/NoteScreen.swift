@@ -31,8 +31,8 @@ enum NoteScreen {
         guard case .note(let question, _) = s.screen else { return [] }
         let w = WizardView.textWidth(s)
         let L = s.language
-        let advice = s.advice(kb)
-        var lines = [WizardView.titleBar(s, kb, advice), advice.map { WizardView.breadcrumb(s, kb, $0) } ?? StyledLine(), StyledLine()]
+        let exploration = s.exploration(kb)
+        var lines = [WizardView.titleBar(s, kb, exploration), exploration.map { WizardView.breadcrumb(s, kb, $0) } ?? StyledLine(), StyledLine()]
         if let q = kb.question(question) {
             lines += TextLayout.wrap(q.text.text(L), width: w).map { StyledLine(" " + $0, .dim) }
             lines.append(StyledLine())

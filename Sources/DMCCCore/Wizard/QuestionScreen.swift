@@ -2,7 +2,7 @@
 enum QuestionScreen {
     static func update(_ action: WizardAction, _ selection: Int, _ help: Bool, _ s: inout WizardState,
                        _ effects: inout [WizardEffect], _ now: String, _ kb: KnowledgeBase) {
-        guard let advice = s.advice(kb), let question = advice.missing else { return }
+        guard let exploration = s.exploration(kb), let question = exploration.missing else { return }
         let last = question.options.count - 1
         switch action {
         case .moveUp: s.screen = .question(selection: max(0, selection - 1), help: help)
@@ -14,8 +14,9 @@ enum QuestionScreen {
             if let i = view(s, kb).optionRows[row] { answer(question, i, &s, now, kb) }
         case .confirm where selection == Screen.none: s.message = WizardText.nothingHighlighted(question.options.count)
         case .confirm: answer(question, selection, &s, now, kb)
+        case .dontKnow: answer(question, .unknown, &s, now, kb)
         case .back where help: s.screen = .question(selection: selection, help: false)
-        case .back: back(advice, &s, kb)
+        case .back: back(exploration, &s, kb)
         case .toggleHelp: s.screen = .question(selection: selection, help: !help)
         case .addNote: s.screen = .note(question: question.id, original: s.session.answers[question.id]?.note)
         default: Walk.common(action, &s, &effects, kb)
@@ -25,18 +26,28 @@ enum QuestionScreen {
     /// Answers the question on screen; the walk goes on with any later answers given to the same questions.
     static func answer(_ question: Question, _ index: Int, _ s: inout WizardState, _ now: String, _ kb: KnowledgeBase) {
         guard question.options.indices.contains(index) else { return }
+        answer(question, .value(question.options[index].value), &s, now, kb)
+    }
+
+    /// Records `value` ("don't know" included) for the question on screen and goes on.
+    static func answer(_ question: Question, _ value: Answer, _ s: inout WizardState, _ now: String, _ kb: KnowledgeBase) {
         var entry = s.session.answers[question.id] ?? SessionAnswer()
-        entry.given = SessionAnswer.Given(value: .value(question.options[index].value), time: now)
+        entry.given = SessionAnswer.Given(value: value, time: now)
         entry.takenBack = false
         s.session.answers[question.id] = entry
         s.screen = Wizard.walkScreen(s, kb)
     }
 
-    /// One question back, with the earlier answer still highlighted.
-    static func back(_ advice: Advice, _ s: inout WizardState, _ kb: KnowledgeBase) {
-        guard let last = advice.path.last else { s.message = WizardText.atFirstQuestion; return }
+    /// One question back, with the earlier answer still highlighted: the last question of the branch
+    /// being asked for, or on the advice the last question of the last branch (the one answered last).
+    static func back(_ exploration: Exploration, _ s: inout WizardState, _ kb: KnowledgeBase) {
+        guard let last = backStep(exploration) else { s.message = WizardText.atFirstQuestion; return }
         s.session.answers[last.questionID]?.takenBack = true
         s.screen = Wizard.walkScreen(s, kb)
+    }
+
+    static func backStep(_ exploration: Exploration) -> PathStep? {
+        (exploration.current ?? exploration.branches.last)?.advice.path.last
     }
 
     struct Rendered {
@@ -46,7 +57,7 @@ enum QuestionScreen {
     }
 
     static func view(_ s: WizardState, _ kb: KnowledgeBase) -> Rendered {
-        guard case .question(let selection, let help) = s.screen, let advice = s.advice(kb), let q = advice.missing else {
+        guard case .question(let selection, let help) = s.screen, let exploration = s.exploration(kb), let q = exploration.missing else {
             return Rendered(lines: [], optionRows: [:])
         }
         let L = s.language
@@ -54,6 +65,14 @@ enum QuestionScreen {
         var body: [StyledLine] = []
         let marker = s.session.answers[q.id]?.note.map { $0.isEmpty ? "" : " " + WizardText.noteMarker } ?? ""
         body += TextLayout.wrap(q.text.text(L) + marker, width: w).map { StyledLine(" " + $0, .bold) }
+        // Asked for one branch of a "don't know": say which.
+        let assumed = exploration.current?.assumptions ?? []
+        if !assumed.isEmpty {
+            body += TextLayout.wrap(WizardText.assuming(assumed, kb, L), width: w).map { StyledLine(" " + $0, .dim) }
+        }
+        if s.session.answers[q.id]?.given?.value == .unknown {
+            body += TextLayout.wrap(WizardText.earlierDontKnow.text(L), width: w).map { StyledLine(" " + $0, .dim) }
+        }
         body.append(StyledLine())
         var selectedRange = 0..<0
         var rowsOfOption: [(Range<Int>, Int)] = []
@@ -71,7 +90,7 @@ enum QuestionScreen {
             body.append(StyledLine(" " + WizardText.whyWeAsk.text(L), .bold))
             body += TextLayout.wrap(q.why.text(L), width: w).map { StyledLine(" " + $0) }
         }
-        let footer = WizardView.footer(.question, s, hiding: advice.path.isEmpty ? [.back] : [])
+        let footer = WizardView.footer(.question, s, hiding: backStep(exploration) == nil ? [.back] : [])
         let room = s.height - 4 - footer.count
         var top = 0
         if body.count > room, selectedRange.upperBound > room, !help {
@@ -83,7 +102,7 @@ enum QuestionScreen {
         for (range, i) in rowsOfOption {
             for row in range where row >= top && row - top < room { optionRows[row - top + headerRows] = i }
         }
-        var lines = [WizardView.titleBar(s, kb, advice), WizardView.breadcrumb(s, kb, advice), StyledLine()]
+        var lines = [WizardView.titleBar(s, kb, exploration), WizardView.breadcrumb(s, kb, exploration), StyledLine()]
         lines += body.dropFirst(top).prefix(room)
         let more = body.count > room ? (top, room, body.count) : nil
         return Rendered(lines: WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: more)] + footer, optionRows: optionRows)
@@ -95,7 +114,7 @@ enum Walk {
     static func common(_ action: WizardAction, _ s: inout WizardState, _ effects: inout [WizardEffect], _ kb: KnowledgeBase) {
         switch action {
         case .openReview:
-            let count = s.advice(kb)?.path.count ?? 0
+            let count = s.exploration(kb)?.steps.count ?? 0
             guard count > 0 else { s.message = WizardText.nothingToReview; return }
             s.screen = .review(selection: count - 1, help: false)
         case .editDate: s.screen = .date(DateEntry(text: s.session.date.description, prefilled: true))

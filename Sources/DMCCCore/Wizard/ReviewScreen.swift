@@ -3,7 +3,7 @@
 enum ReviewScreen {
     static func update(_ action: WizardAction, _ selection: Int, _ help: Bool, _ typed: Int?, _ s: inout WizardState,
                        _ effects: inout [WizardEffect], _ kb: KnowledgeBase) {
-        let path = s.advice(kb)?.path ?? []
+        let path = s.exploration(kb)?.steps ?? []
         let last = max(0, path.count - 1)
         switch action {
         // More than 9 answers: a digit that can start a two-digit number highlights its answer and
@@ -41,7 +41,7 @@ enum ReviewScreen {
     }
 
     static func view(_ s: WizardState, _ kb: KnowledgeBase) -> Rendered {
-        guard case .review(let selection, let help, _) = s.screen, let advice = s.advice(kb) else { return Rendered(lines: [], rows: [:]) }
+        guard case .review(let selection, let help, _) = s.screen, let exploration = s.exploration(kb) else { return Rendered(lines: [], rows: [:]) }
         let w = WizardView.textWidth(s)
         let L = s.language
         var body: [StyledLine] = []
@@ -49,7 +49,7 @@ enum ReviewScreen {
         body.append(StyledLine())
         var selectedEnd = 0
         var itemRows: [(Range<Int>, Int)] = []
-        for (i, step) in AdviceReport(advice, in: kb, language: L).path.enumerated() {
+        for (i, step) in s.session.steps(exploration, kb, language: L).enumerated() {
             let selected = i == selection
             let prefix = (selected ? " › " : "   ") + "\(i + 1). "
             let start = body.count
@@ -69,7 +69,7 @@ enum ReviewScreen {
         for (range, i) in itemRows {
             for row in range where row >= top && row - top < room { rows[row - top + 3] = i }
         }
-        var lines = [WizardView.titleBar(s, kb, advice), WizardView.breadcrumb(s, kb, advice), StyledLine()]
+        var lines = [WizardView.titleBar(s, kb, exploration), WizardView.breadcrumb(s, kb, exploration), StyledLine()]
         lines += body.dropFirst(top).prefix(room)
         return Rendered(lines: WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: body.count > room ? (top, room, body.count) : nil)] + footer,
                         rows: rows)

@@ -45,6 +45,10 @@ public struct Session: Sendable, Equatable, Codable {
     public var answers: [String: SessionAnswer] = [:]
     /// The record id once the advice as it stands has been saved; any change clears it.
     public var savedAs: String?
+    /// The last record saved in this session, kept after a change: saving again supersedes it (issue 10).
+    public var lastSaved: String?
+    /// The consultant's conclusion for the client, written on the advice screen; saved with the record.
+    public var conclusion: String?
 
     public init(id: String, date: CalendarDate, changed: String = "") {
         self.id = id
@@ -52,14 +56,24 @@ public struct Session: Sendable, Equatable, Codable {
         self.changed = changed
     }
 
-    /// The walk for the answers given to the questions on the path. Facts for the engine are
-    /// derived here and nowhere else.
-    public func advice(_ kb: KnowledgeBase) throws(AdviceError) -> Advice {
-        // A value the question no longer offers (a knowledge update since an autosave) counts as not given.
-        try Engine.walk(kb, on: date) { question in
-            guard let value = answers[question.id]?.inEffect?.value, question.option(for: value) != nil else { return nil }
-            return value
+    /// Every branch the answers open: a "don't know" answer is followed for each of its options. Facts
+    /// for the engine are derived here and nowhere else.
+    public func exploration(_ kb: KnowledgeBase) throws(AdviceError) -> Exploration {
+        try Engine.explore(kb, on: date) { question in
+            // A value the question no longer offers (a knowledge update since an autosave) counts as not given.
+            switch answers[question.id]?.inEffect {
+            case .unknown?: return .unknown
+            case .value(let v)? where question.option(for: v) != nil: return .value(v)
+            default: return nil
+            }
         }
+    }
+
+    /// One walk of the exploration: the branch the wizard is asking for, or once every branch is
+    /// complete the safe reading's branch (with no "don't know" answers, simply the advice).
+    public func advice(_ kb: KnowledgeBase) throws(AdviceError) -> Advice {
+        let exploration = try exploration(kb)
+        return exploration.current?.advice ?? exploration.safeBranch?.advice ?? exploration.branches[0].advice
     }
 
     /// Client, consultant and subject, in that order.
@@ -70,25 +84,40 @@ public struct Session: Sendable, Equatable, Codable {
         answers.values.allSatisfy(\.isEmpty) && client.isEmpty && consultant.isEmpty && subject.isEmpty
     }
 
-    /// Questions with a note that the advice no longer passes (a change in review took them off the path).
+    /// Questions with a note that the advice no longer passes (a change in review took them off every branch).
     public func notesOffPath(_ kb: KnowledgeBase) -> [String] {
-        let onPath = Set(((try? advice(kb))?.path ?? []).map(\.questionID))
+        let onPath = Set(((try? exploration(kb))?.steps ?? []).map(\.questionID))
         return answers.filter { !($0.value.note ?? "").isEmpty && !onPath.contains($0.key) }.map(\.key).sorted()
     }
 
-    /// The advice record of this session: its steps are the path, each with its question's note and time.
-    /// - Parameter advice: `advice(kb)` of this session.
-    public func record(_ advice: Advice, id recordID: String, created: String, programVersion: String, kb: KnowledgeBase,
-                       language: Language) -> AdviceRecord {
-        let onPath = advice.path.map(\.questionID)
-        var notes: [String: String] = [:], times: [String: String] = [:]
-        for id in onPath {
-            notes[id] = answers[id]?.note
-            times[id] = answers[id]?.given?.time
+    /// The questions answered, as listed in review and saved in a record: every question some branch
+    /// passed, once, with the answer given to it; "don't know" has the value `unknown`.
+    public func steps(_ exploration: Exploration, _ kb: KnowledgeBase, language: Language) -> [AdviceReport.Step] {
+        exploration.steps.map { step in
+            let question = kb.question(step.questionID)
+            let unknown = answers[step.questionID]?.inEffect == .unknown
+            let value = unknown ? Answer.unknownSpelling : step.value
+            let label = unknown ? ExplorationReport.dontKnow.text(language)
+                : question.map { kb.label(of: step.value, in: $0).text(language) } ?? step.value
+            return AdviceReport.Step(question: step.questionID, text: question?.text.text(language) ?? step.questionID,
+                                     fact: step.fact, value: value, label: label)
         }
-        return AdviceRecord(id: recordID, created: created, programVersion: programVersion, advice: advice, kb: kb,
-                            language: language, client: client, consultant: consultant, subject: subject,
-                            notes: notes, answeredAt: times)
+    }
+
+    /// The advice record of this session: its steps are the questions answered (a "don't know" as an
+    /// open point), each with its note and time; saving again after a change supersedes the last record.
+    /// - Parameter exploration: `exploration(kb)` of this session, complete.
+    public func record(_ exploration: Exploration, id recordID: String, created: String, programVersion: String,
+                       kb: KnowledgeBase, language: Language, note: String? = nil) -> AdviceRecord {
+        var notes: [String: String] = [:], times: [String: String] = [:]
+        for step in exploration.steps {
+            notes[step.questionID] = answers[step.questionID]?.note
+            times[step.questionID] = answers[step.questionID]?.given?.time.nonEmpty
+        }
+        return AdviceRecord(id: recordID, created: created, programVersion: programVersion, exploration: exploration,
+                            steps: steps(exploration, kb, language: language), kb: kb, language: language,
+                            client: client, consultant: consultant, subject: subject, note: note, conclusion: conclusion,
+                            supersedes: lastSaved, notes: notes, answeredAt: times)
     }
 
     /// The content without the bookkeeping, to tell a real change from a repeated key.
@@ -96,6 +125,11 @@ public struct Session: Sendable, Equatable, Codable {
         var s = self
         s.changed = ""
         s.savedAs = nil
+        s.lastSaved = nil
         return s
     }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

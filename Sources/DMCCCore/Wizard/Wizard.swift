@@ -58,6 +58,7 @@ public enum Wizard {
             break
         case .saved(let id, let location):
             s.session.savedAs = id
+            s.session.lastSaved = id
             s.message = WizardText.savedTo(location)
         case .saveFailed(let reason):
             s.message = WizardText.notSaved(reason)
@@ -75,6 +76,7 @@ public enum Wizard {
             case .review(let selection, let help, let typed): ReviewScreen.update(action, selection, help, typed, &s, &effects, kb)
             case .date(let entry): DateScreen.update(action, entry, &s, kb)
             case .note(let question, let original): NoteScreen.update(action, question, original, &s, kb)
+            case .conclusion(let original): ConclusionScreen.update(action, original, &s, kb)
             case .details(let entry): DetailsScreen.update(action, entry, &s, kb)
             case .confirm(let confirmation): ConfirmScreen.update(action, confirmation, &s, &effects, now, kb)
             case .resumeOffer(let offer): ResumeOfferScreen.update(action, offer, &s, &effects, kb)
@@ -99,21 +101,21 @@ public enum Wizard {
         var s = state
         switch s.screen {
         case .question(let selection, let help):
-            guard let advice = s.advice(kb) else { break }
-            if let q = advice.missing {
+            guard let exploration = s.exploration(kb) else { break }
+            if let q = exploration.missing {
                 s.screen = .question(selection: min(max(Screen.none, selection), q.options.count - 1), help: help)
             } else {
                 s.screen = .advice(scroll: 0, help: false)
             }
         case .advice(let scroll, let help):
-            guard let advice = s.advice(kb) else { break }
-            if advice.missing != nil {
+            guard let exploration = s.exploration(kb) else { break }
+            if exploration.missing != nil {
                 s.screen = .question(selection: preselection(s, kb), help: false)
             } else {
                 s.screen = .advice(scroll: AdviceScreen.clamp(scroll, s, kb), help: help)
             }
         case .review(let selection, let help, let typed):
-            let count = s.advice(kb)?.path.count ?? 0
+            let count = s.exploration(kb)?.steps.count ?? 0
             s.screen = .review(selection: min(max(0, selection), max(0, count - 1)), help: help, typed: typed)
         default:
             break
@@ -123,14 +125,14 @@ public enum Wizard {
 
     /// The screen the walk shows now: its question, with the earlier answer highlighted, or the advice.
     static func walkScreen(_ s: WizardState, _ kb: KnowledgeBase) -> Screen {
-        guard let advice = s.advice(kb) else { return .date(DateEntry(text: "", prefilled: false)) }
-        return advice.missing != nil ? .question(selection: preselection(s, kb), help: false) : .advice(scroll: 0, help: false)
+        guard let exploration = s.exploration(kb) else { return .date(DateEntry(text: "", prefilled: false)) }
+        return exploration.missing != nil ? .question(selection: preselection(s, kb), help: false) : .advice(scroll: 0, help: false)
     }
 
     /// The earlier answer of the question now asked (taken back or reopened), or none: a question
     /// asked for the first time has nothing highlighted.
     static func preselection(_ s: WizardState, _ kb: KnowledgeBase) -> Int {
-        guard let q = s.advice(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return Screen.none }
+        guard let q = s.exploration(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return Screen.none }
         return q.options.firstIndex { $0.value == value } ?? Screen.none
     }
 
@@ -150,8 +152,9 @@ public enum Wizard {
 
     /// One line for the shell after the wizard ends: the verdict, and the record id if saved.
     public static func farewell(_ s: WizardState, _ kb: KnowledgeBase) -> String {
-        let advice = s.advice(kb)
-        let verdict = advice?.verdict.map { Wording.verdict($0, s.language) }
+        let exploration = s.exploration(kb)
+        var verdict = exploration?.isComplete == true ? exploration?.safeVerdict.map { Wording.verdict($0, s.language) } : nil
+        if let v = verdict, exploration?.isConditional == true { verdict = WizardText.conditionalVerdict(v).text(s.language) }
         return WizardText.farewell(verdict: verdict, recordID: s.session.savedAs).text(s.language)
     }
 }

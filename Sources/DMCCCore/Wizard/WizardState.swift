@@ -22,8 +22,12 @@ public struct WizardState: Sendable, Equatable {
         self.detailsFirst = detailsFirst
     }
 
-    /// The walk for the session's answers; nil only when the session's date is not covered by the knowledge.
+    /// The walk for the session's answers (the branch being asked for, or the safe reading); nil only
+    /// when the session's date is not covered by the knowledge.
     public func advice(_ kb: KnowledgeBase) -> Advice? { try? session.advice(kb) }
+
+    /// Every branch the session's answers open; nil only when the session's date is not covered.
+    public func exploration(_ kb: KnowledgeBase) -> Exploration? { try? session.exploration(kb) }
 
     public var kind: ScreenKind { screen.kind }
 }
@@ -36,6 +40,8 @@ public enum Screen: Sendable, Equatable {
     case question(selection: Int, help: Bool)
     /// The advice at the end of the walk.
     case advice(scroll: Int, help: Bool)
+    /// The consultant's conclusion being typed straight into the session; `original` is restored by Esc.
+    case conclusion(original: String?)
     /// The answers on the path, one highlighted; `typed` is the first digit of a two-digit number
     /// in a list longer than 9.
     case review(selection: Int, help: Bool, typed: Int? = nil)
@@ -55,6 +61,7 @@ public enum Screen: Sendable, Equatable {
         switch self {
         case .question: .question
         case .advice: .advice
+        case .conclusion: .conclusion
         case .review: .review
         case .date: .date
         case .note: .note
@@ -107,10 +114,10 @@ public enum Confirmation: Sendable, Equatable {
 
 /// The screens that have their own commands.
 public enum ScreenKind: Sendable, Hashable, CaseIterable {
-    case question, advice, review, date, note, details, confirm, resumeOffer
+    case question, advice, review, date, note, details, confirm, resumeOffer, conclusion
 
     /// Screens where printable keys are typed into a text field.
-    public var takesText: Bool { self == .date || self == .note || self == .details }
+    public var takesText: Bool { self == .date || self == .note || self == .details || self == .conclusion }
 }
 
 /// What the shell must do after an action; it reports back with an action where needed.

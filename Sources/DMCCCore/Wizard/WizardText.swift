@@ -39,6 +39,26 @@ public enum WizardText {
     static let detailsTitle = t("Voor het adviesverslag (optioneel; Enter slaat een veld over):", "For the advice record (optional; Enter skips a field):")
     static let detailLabels = [t("Klant", "Client"), t("Consultant", "Consultant"), t("Onderwerp", "Subject")]
     static let skip = t("Enter = overslaan", "Enter = skip")
+    static let conclusionTitle = t("Uw conclusie voor de klant (komt in het adviesverslag):", "Your conclusion for the client (goes into the advice record):")
+    static let conclusionPrompt = t("Conclusie voor de klant (leeg = geen):", "Conclusion for the client (empty = none):")
+    static let conclusionHeading = t("Conclusie", "Conclusion")
+    static let conclusionDiscarded = t("conclusie niet gewijzigd (Esc)", "conclusion left unchanged (Esc)")
+    static let earlierDontKnow = t("Eerder beantwoord met: weet ik niet (u)", "Answered before: don't know (u)")
+    /// The banner of advice that depends on "don't know" answers: the safe reading, until confirmed.
+    static func conditionalBanner(_ safe: String) -> LocalizedText {
+        t("VOORWAARDELIJK · TOT BEVESTIGING: \(safe.uppercased())", "CONDITIONAL · UNTIL CONFIRMED: \(safe.uppercased())")
+    }
+    static func conditionalVerdict(_ safe: String) -> LocalizedText {
+        t("voorwaardelijk, tot bevestiging \(safe.lowercased())", "conditional, until confirmed \(safe.lowercased())")
+    }
+    /// The branch a question is asked for, under a "don't know".
+    static func assuming(_ assumptions: [Assumption], _ kb: KnowledgeBase, _ L: Language) -> String {
+        let list = assumptions.map { a in
+            let q = kb.question(a.questionID)
+            return (q?.text.text(L) ?? a.questionID) + " → " + (q.map { kb.label(of: a.value, in: $0).text(L) } ?? a.value)
+        }.joined(separator: "; ")
+        return t("Voor het geval: \(list)", "In case: \(list)").text(L)
+    }
     static let noteMarker = "✎"
 
     // Confirmations

@@ -53,6 +53,7 @@ public enum WizardView {
         case .review: lines = ReviewScreen.view(s, kb).lines
         case .date: lines = DateScreen.view(s, kb)
         case .note: lines = NoteScreen.view(s, kb)
+        case .conclusion: lines = ConclusionScreen.view(s, kb)
         case .details: lines = DetailsScreen.view(s, kb)
         case .confirm, .resumeOffer: lines = ConfirmScreen.view(s, kb)
         }
@@ -69,14 +70,14 @@ public enum WizardView {
 
     // MARK: - Parts
 
-    static func titleBar(_ s: WizardState, _ kb: KnowledgeBase, _ advice: Advice?) -> StyledLine {
+    static func titleBar(_ s: WizardState, _ kb: KnowledgeBase, _ exploration: Exploration?) -> StyledLine {
         let L = s.language
         var step: [String] = []
-        if let advice {
+        if let exploration {
             if s.kind == .review {
                 step.append(WizardText.reviewStep.text(L))
             } else {
-                step.append(advice.outcome != nil ? WizardText.adviceStep.text(L) : "\(WizardText.step.text(L)) \(advice.path.count + 1)")
+                step.append(exploration.isComplete ? WizardText.adviceStep.text(L) : "\(WizardText.step.text(L)) \(exploration.steps.count + 1)")
             }
         }
         // The action date decides the advice, so it is never cut: the knowledge version, the
@@ -103,8 +104,8 @@ public enum WizardView {
     }
 
     /// The answers so far; when too long, the oldest give way to "…".
-    static func breadcrumb(_ s: WizardState, _ kb: KnowledgeBase, _ advice: Advice) -> StyledLine {
-        let labels = AdviceReport(advice, in: kb, language: s.language).path.map(\.label)
+    static func breadcrumb(_ s: WizardState, _ kb: KnowledgeBase, _ exploration: Exploration) -> StyledLine {
+        let labels = s.session.steps(exploration, kb, language: s.language).map(\.label)
         guard !labels.isEmpty else { return StyledLine() }
         var parts = labels
         var text = " " + parts.joined(separator: " › ")

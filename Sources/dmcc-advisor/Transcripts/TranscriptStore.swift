@@ -23,9 +23,6 @@ struct TranscriptStore {
         return TranscriptStore(folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Transcripts"))
     }
 
-    @available(*, deprecated, message: "records do not follow --knowledge; call locate(_:)")
-    static func locate(_ explicit: String?, knowledge: String?) -> TranscriptStore { locate(explicit) }
-
     var shownPath: String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return folder.path.hasPrefix(cwd) ? String(folder.path.dropFirst(cwd.count)) : folder.path

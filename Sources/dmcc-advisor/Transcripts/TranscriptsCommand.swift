@@ -5,6 +5,6 @@ import Foundation
 struct Transcripts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transcripts",
-        abstract: "List, show, verify and replay saved advice records.",
-        subcommands: [List.self, Show.self, Verify.self, Replay.self, Stale.self, Sync.self])
+        abstract: "List, show, verify, replay and resolve saved advice records; find stale advice; share them through git.",
+        subcommands: [List.self, Show.self, Verify.self, Replay.self, Resolve.self, Stale.self, Sync.self])
 }

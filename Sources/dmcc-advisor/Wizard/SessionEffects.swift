@@ -43,9 +43,9 @@ struct SessionEffects {
     private func save(_ session: Session, _ language: Language, _ s: WizardState) -> WizardState {
         let now = Clock.now()
         do {
-            let advice = try session.advice(kb)
+            let exploration = try session.exploration(kb)
             let record = try records.save({ id in
-                session.record(advice, id: id, created: now, programVersion: programVersion, kb: kb, language: language)
+                session.record(exploration, id: id, created: now, programVersion: programVersion, kb: kb, language: language)
             }, timestamp: now)
             return Wizard.reduce(s, .saved(id: record.id, location: "\(records.shownPath)/\(record.id).md"), at: now, kb).0
         } catch {

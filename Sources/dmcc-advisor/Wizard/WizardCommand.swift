@@ -29,7 +29,7 @@ struct WizardCommand: ParsableCommand {
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
         let date = try actionDate.resolve(for: kb)
-        let records = TranscriptStore.locate(transcriptOptions.transcripts, knowledge: knowledgeOptions.knowledge)
+        let records = TranscriptStore.locate(transcriptOptions.transcripts)
         let sessions = SessionStore(records: records)
         let lineMode = useLineMode
         // Line mode offers no resume unless asked (--resume): a piped run must never stop at an offer.
