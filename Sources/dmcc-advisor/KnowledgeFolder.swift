@@ -127,10 +127,17 @@ enum KnowledgeFolder {
     }
 
     /// The validated knowledge base, or a printed list of problems and exit code 4.
-    static func load(_ explicit: String?) throws -> KnowledgeBase {
+    /// - Parameter compiled: take the compiled form of exactly these files' bytes when there is one
+    ///   (see `KnowledgeCache`), and write it after a YAML load. `test` reads the YAML every time.
+    static func load(_ explicit: String?, compiled: Bool = true) throws -> KnowledgeBase {
         do {
-            let sources = try read(try locate(explicit))
-            return try Linter.validated(sources)
+            let sources = try read(try locate(explicit)).sorted { $0.path < $1.path }
+            guard compiled, sources.allSatisfy({ $0.failure == nil }) else { return try Linter.validated(sources) }
+            let key = KnowledgeCache.key(for: sources)
+            if let kb = KnowledgeCache.read(key: key, paths: sources.map(\.path)) { return kb }
+            let kb = try Linter.validated(sources)
+            KnowledgeCache.write(kb, key: key)
+            return kb
         } catch let errors as KnowledgeErrors {
             printError("the knowledge base has \(errors.problems.count) problem(s); run 'dmcc-advisor lint' for details:")
             for problem in errors.problems.prefix(20) { printError("  \(problem)") }

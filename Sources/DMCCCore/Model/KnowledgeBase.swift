@@ -173,7 +173,7 @@ public struct KnowledgeMetadata: Sendable, Equatable {
 }
 
 /// The whole knowledge base: metadata, fact vocabulary and the decision graph.
-public struct KnowledgeBase: Sendable {
+public struct KnowledgeBase: Sendable, Equatable {
     public var metadata: KnowledgeMetadata
     public var facts: [Fact]
     public var nodes: [KnowledgeNode]
@@ -191,6 +191,11 @@ public struct KnowledgeBase: Sendable {
         // First definition wins; the linter reports duplicates.
         for fact in facts where factsByID[fact.id] == nil { factsByID[fact.id] = fact }
         for node in nodes where nodesByID[node.id] == nil { nodesByID[node.id] = node }
+    }
+
+    /// The lookup tables are derived from `facts` and `nodes`, so they are left out.
+    public static func == (a: KnowledgeBase, b: KnowledgeBase) -> Bool {
+        a.sha256 == b.sha256 && a.metadata == b.metadata && a.facts == b.facts && a.nodes == b.nodes
     }
 
     public func node(_ id: String) -> KnowledgeNode? { nodesByID[id] }
