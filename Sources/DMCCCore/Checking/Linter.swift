@@ -200,10 +200,11 @@ public enum Linter {
     static func translations(_ kb: KnowledgeBase) -> [Problem] {
         let languages = kb.metadata.languages
         var problems: [Problem] = []
-        func need(_ text: LocalizedText?, _ what: String) {
+        // `what` is only worded for a text that lacks a language: most texts have them all.
+        func need(_ text: LocalizedText?, _ what: @autoclosure () -> String) {
             guard let text else { return }
             for language in languages where (text.byLanguage[language] ?? "").isEmpty {
-                problems.append(Problem(.missingTranslation, at: text.location, "\(what) has no '\(language)' text"))
+                problems.append(Problem(.missingTranslation, at: text.location, "\(what()) has no '\(language)' text"))
             }
         }
         for scenario in kb.metadata.scenarios { need(scenario.title, "the title of scenario '\(scenario.id)'") }

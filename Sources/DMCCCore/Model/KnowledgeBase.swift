@@ -189,6 +189,8 @@ public struct KnowledgeBase: Sendable, Equatable {
         self.nodes = nodes
         self.sha256 = sha256
         // First definition wins; the linter reports duplicates.
+        factsByID.reserveCapacity(facts.count)
+        nodesByID.reserveCapacity(nodes.count)
         for fact in facts where factsByID[fact.id] == nil { factsByID[fact.id] = fact }
         for node in nodes where nodesByID[node.id] == nil { nodesByID[node.id] = node }
     }
