@@ -35,8 +35,10 @@ enum KnowledgeCache {
     }
 
     static func read(key: String, paths: [String]) -> KnowledgeBase? {
-        guard let folder, let data = FileManager.default.contents(atPath: folder + "/" + fileName(for: key)) else { return nil }
-        return CompiledKnowledge.decode([UInt8](data), key: key, paths: paths)
+        guard let folder, case .success(let bytes) = KnowledgeFolder.readFile(folder + "/" + fileName(for: key), limit: 1 << 30) else {
+            return nil
+        }
+        return CompiledKnowledge.decode(bytes, key: key, paths: paths)
     }
 
     /// Writes through a temporary file and a rename, so a reader sees the old file or the whole

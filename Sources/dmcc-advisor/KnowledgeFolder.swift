@@ -78,9 +78,9 @@ enum KnowledgeFolder {
 
     struct ReadFailure: Error, CustomStringConvertible { var description: String }
 
-    /// The bytes of a regular file no larger than `KnowledgeSource.maximumSize`. Opened without
-    /// blocking, so that a FIFO is reported instead of waited on.
-    private static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
+    /// The bytes of a regular file no larger than `limit`. Opened without blocking, so that a FIFO
+    /// is reported instead of waited on.
+    static func readFile(_ path: String, limit: Int = KnowledgeSource.maximumSize) -> Result<[UInt8], ReadFailure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -97,24 +97,35 @@ enum KnowledgeFolder {
         default: return .failure(ReadFailure(description: "is not a regular file"))
         }
         let size = Int(info.st_size)
-        guard size <= KnowledgeSource.maximumSize else {
+        guard size <= limit else {
             return .failure(ReadFailure(description: KnowledgeSource.tooLarge(size)))
         }
-        // The file may grow between fstat and read: the limit holds for what is read, too.
+        // The file may grow between fstat and read: the limit holds for what is read, too. Read
+        // straight into the array, sized by fstat (one byte more shows that it grew).
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var capacity = size + 1
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(description: "cannot be read: \(String(cString: strerror(errno)))"))
+            var failure: Int32 = 0
+            let previous = bytes.count
+            let room = capacity - previous
+            bytes.reserveCapacity(capacity)
+            bytes.append(contentsOf: repeatElement(0, count: room))
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                let read = Glibc.read(fd, buffer.baseAddress! + previous, room)
+                if read < 0 { failure = errno }
+                return read
             }
+            if n < 0 {
+                bytes.removeLast(room)
+                if failure == EINTR { continue }
+                return .failure(ReadFailure(description: "cannot be read: \(String(cString: strerror(failure)))"))
+            }
+            bytes.removeLast(room - n)
             if n == 0 { return .success(bytes) }
-            bytes += chunk[0..<n]
-            if bytes.count > KnowledgeSource.maximumSize {
+            if bytes.count > limit {
                 return .failure(ReadFailure(description: KnowledgeSource.tooLarge(bytes.count)))
             }
+            if bytes.count == capacity { capacity = min(capacity * 2, limit + 1) + 1 }
         }
     }
 
