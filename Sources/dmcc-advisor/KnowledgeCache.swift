@@ -34,8 +34,10 @@ enum KnowledgeCache {
         "knowledge-" + CompiledKnowledge.fileName(for: key) + ".bin"
     }
 
+    /// Only a file of this user's that nobody else may write is trusted: the advice rests on it.
     static func read(key: String, paths: [String]) -> KnowledgeBase? {
-        guard let folder, case .success(let bytes) = KnowledgeFolder.readFile(folder + "/" + fileName(for: key), limit: 1 << 30) else {
+        guard let folder, case .success(let bytes) = KnowledgeFolder.readFile(folder + "/" + fileName(for: key), limit: 1 << 30,
+                                                                               ownOnly: true) else {
             return nil
         }
         return CompiledKnowledge.decode(bytes, key: key, paths: paths)

@@ -79,8 +79,9 @@ enum KnowledgeFolder {
     struct ReadFailure: Error, CustomStringConvertible { var description: String }
 
     /// The bytes of a regular file no larger than `limit`. Opened without blocking, so that a FIFO
-    /// is reported instead of waited on.
-    static func readFile(_ path: String, limit: Int = KnowledgeSource.maximumSize) -> Result<[UInt8], ReadFailure> {
+    /// is reported instead of waited on. With `ownOnly`, a file that is not this user's own or that
+    /// others may write is refused (checked on the opened file, so it cannot be swapped meanwhile).
+    static func readFile(_ path: String, limit: Int = KnowledgeSource.maximumSize, ownOnly: Bool = false) -> Result<[UInt8], ReadFailure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -95,6 +96,9 @@ enum KnowledgeFolder {
         case S_IFDIR: return .failure(ReadFailure(description: "is a folder, not a knowledge file"))
         case S_IFIFO: return .failure(ReadFailure(description: "is a named pipe (FIFO), not a knowledge file"))
         default: return .failure(ReadFailure(description: "is not a regular file"))
+        }
+        if ownOnly && (info.st_uid != getuid() || info.st_mode & 0o022 != 0) {
+            return .failure(ReadFailure(description: "is not private to this user"))
         }
         let size = Int(info.st_size)
         guard size <= limit else {

@@ -176,6 +176,22 @@ struct CompiledKnowledgeProgramTests {
         #expect([UInt8](try Data(contentsOf: file)) != bytes)
     }
 
+    @Test("a compiled form that others may write is not trusted: it is written again")
+    func writableByOthersIsRewritten() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = folder.appendingPathComponent("cache")
+        let env = environment(cache: cache)
+        let good = try Program.run(objection, in: folder, environment: env)
+        let file = cache.appendingPathComponent(try #require(compiledFiles(cache).first))
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file.path)
+        let again = try Program.run(objection, in: folder, environment: env)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == good.stdout)
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int)
+        #expect(mode & 0o077 == 0, "mode \(String(mode, radix: 8))")
+    }
+
     @Test("a cache folder that cannot be written is never fatal")
     func unwritableCache() throws {
         let folder = try scratch()
