@@ -69,14 +69,21 @@ enum KnowledgeCache {
         prune(folder)
     }
 
+    /// Keeps the newest `kept` compiled forms, and removes temporary files that a killed write left
+    /// behind (older than ten minutes, so a write in progress is never touched).
     private static func prune(_ folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        func modified(_ name: String) -> Int {
+            var info = stat()
+            return stat(folder + "/" + name, &info) == 0 ? info.st_mtim.tv_sec : 0
+        }
+        let now = time(nil)
+        for name in names where name.hasPrefix(".tmp-knowledge-") && now - modified(name) > 600 {
+            unlink(folder + "/" + name)
+        }
         let compiled = names.filter { $0.hasPrefix("knowledge-") && $0.hasSuffix(".bin") }
         guard compiled.count > kept else { return }
-        let byAge = compiled.map { name -> (name: String, modified: Int) in
-            var info = stat()
-            return (name, stat(folder + "/" + name, &info) == 0 ? info.st_mtim.tv_sec : 0)
-        }.sorted { $0.modified > $1.modified }
+        let byAge = compiled.map { (name: $0, modified: modified($0)) }.sorted { $0.modified > $1.modified }
         for old in byAge.dropFirst(kept) { unlink(folder + "/" + old.name) }
     }
 }

@@ -192,6 +192,32 @@ struct CompiledKnowledgeProgramTests {
         #expect(mode & 0o077 == 0, "mode \(String(mode, radix: 8))")
     }
 
+    @Test("only the newest compiled forms are kept, and leftovers of a killed write are removed")
+    func pruning() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = folder.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        for i in 0..<10 {
+            let old = cache.appendingPathComponent("knowledge-old\(i).bin")
+            try Data([1]).write(to: old)
+            try FileManager.default.setAttributes([.modificationDate: hourAgo.addingTimeInterval(Double(i))], ofItemAtPath: old.path)
+        }
+        let leftover = cache.appendingPathComponent(".tmp-knowledge-killed")
+        try Data([1]).write(to: leftover)
+        try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: leftover.path)
+        let writing = cache.appendingPathComponent(".tmp-knowledge-writing")
+        try Data([1]).write(to: writing)
+        #expect(try Program.run(objection, in: folder, environment: environment(cache: cache)).status == 0)
+        let files = compiledFiles(cache)
+        #expect(files.count == 8, "\(files)")
+        #expect(files.contains { !$0.contains("-old") })
+        #expect(!files.contains("knowledge-old0.bin") && files.contains("knowledge-old9.bin"))
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(FileManager.default.fileExists(atPath: writing.path))
+    }
+
     @Test("a cache folder that cannot be written is never fatal")
     func unwritableCache() throws {
         let folder = try scratch()
