@@ -2,8 +2,9 @@
 # missing on a fresh Debian machine first.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-# What users run: optimised, with the Swift runtime linked in (no dynamic loading of it at start) and stripped.
-RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -s
+# What users run: optimised, with the Swift runtime linked in (no dynamic loading of it at start), stripped,
+# and not position-independent: a PIE start applies ~85,000 relocations and dirties their pages (3 MB of RSS).
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -no-pie -Xlinker -s
 RELEASE_BIN = .build/release/dmcc-advisor
 
 .PHONY: setup build release run install test lint bench clean

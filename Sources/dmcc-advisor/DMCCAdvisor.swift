@@ -25,7 +25,7 @@ extension DMCCAdvisor {
         do {
             var arguments = Array(CommandLine.arguments.dropFirst())
             let facts = Advise.takeFacts(from: &arguments)
-            var command = try parseAsRoot(arguments)
+            var command = try directParse(arguments) ?? parseAsRoot(arguments)
             if var advise = command as? Advise {
                 advise.fact = facts + advise.fact
                 command = advise
@@ -43,6 +43,30 @@ extension DMCCAdvisor {
         }
         Exit.checkOutput()
         Self.exit()
+    }
+}
+
+extension DMCCAdvisor {
+    /// The hot paths, `advise ...` and the wizard, parsed by their own command instead of the whole
+    /// tree. The root's parse reflects over the default subcommand and the matched one only to ask
+    /// whether they capture passthrough arguments; skipping it saves milliseconds of conformance
+    /// lookups. Only plain long options and values qualify: anything that help, version, completion
+    /// scripts or another subcommand could be meant by goes through `parseAsRoot`, and so does every
+    /// argument list the direct parse rejects, so errors and their usage lines are the root's own.
+    static func directParse(_ arguments: [String]) -> ParsableCommand? {
+        let advise = arguments.first == Advise.configuration.commandName
+        let rest = advise ? Array(arguments.dropFirst()) : arguments
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
+        for argument in rest {
+            if names.contains(argument) || argument == "--" { return nil }
+            if argument.hasPrefix("-") {
+                guard argument.hasPrefix("--"), !argument.hasPrefix("--help"), !argument.hasPrefix("--version"),
+                      !argument.hasPrefix("--generate-completion-script"), !argument.hasPrefix("--experimental") else { return nil }
+            }
+        }
+        // A first word that is not an option names a subcommand (or is an error): the root decides.
+        if !advise, let first = rest.first, !first.hasPrefix("--") { return nil }
+        return advise ? try? Advise.parseAsRoot(rest) : try? WizardCommand.parseAsRoot(rest)
     }
 }
 

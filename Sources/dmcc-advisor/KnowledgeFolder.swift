@@ -78,9 +78,10 @@ enum KnowledgeFolder {
 
     struct ReadFailure: Error, CustomStringConvertible { var description: String }
 
-    /// The bytes of a regular file no larger than `KnowledgeSource.maximumSize`. Opened without
-    /// blocking, so that a FIFO is reported instead of waited on.
-    private static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
+    /// The bytes of a regular file no larger than `limit`. Opened without blocking, so that a FIFO
+    /// is reported instead of waited on. With `ownOnly`, a file that is not this user's own or that
+    /// others may write is refused (checked on the opened file, so it cannot be swapped meanwhile).
+    static func readFile(_ path: String, limit: Int = KnowledgeSource.maximumSize, ownOnly: Bool = false) -> Result<[UInt8], ReadFailure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -96,25 +97,39 @@ enum KnowledgeFolder {
         case S_IFIFO: return .failure(ReadFailure(description: "is a named pipe (FIFO), not a knowledge file"))
         default: return .failure(ReadFailure(description: "is not a regular file"))
         }
+        if ownOnly && (info.st_uid != getuid() || info.st_mode & 0o022 != 0) {
+            return .failure(ReadFailure(description: "is not private to this user"))
+        }
         let size = Int(info.st_size)
-        guard size <= KnowledgeSource.maximumSize else {
+        guard size <= limit else {
             return .failure(ReadFailure(description: KnowledgeSource.tooLarge(size)))
         }
-        // The file may grow between fstat and read: the limit holds for what is read, too.
+        // The file may grow between fstat and read: the limit holds for what is read, too. Read
+        // straight into the array, sized by fstat (one byte more shows that it grew).
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var capacity = size + 1
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(description: "cannot be read: \(String(cString: strerror(errno)))"))
+            var failure: Int32 = 0
+            let previous = bytes.count
+            let room = capacity - previous
+            bytes.reserveCapacity(capacity)
+            bytes.append(contentsOf: repeatElement(0, count: room))
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                let read = Glibc.read(fd, buffer.baseAddress! + previous, room)
+                if read < 0 { failure = errno }
+                return read
             }
+            if n < 0 {
+                bytes.removeLast(room)
+                if failure == EINTR { continue }
+                return .failure(ReadFailure(description: "cannot be read: \(String(cString: strerror(failure)))"))
+            }
+            bytes.removeLast(room - n)
             if n == 0 { return .success(bytes) }
-            bytes += chunk[0..<n]
-            if bytes.count > KnowledgeSource.maximumSize {
+            if bytes.count > limit {
                 return .failure(ReadFailure(description: KnowledgeSource.tooLarge(bytes.count)))
             }
+            if bytes.count == capacity { capacity = min(capacity * 2, limit + 1) + 1 }
         }
     }
 
@@ -127,10 +142,17 @@ enum KnowledgeFolder {
     }
 
     /// The validated knowledge base, or a printed list of problems and exit code 4.
-    static func load(_ explicit: String?) throws -> KnowledgeBase {
+    /// - Parameter compiled: take the compiled form of exactly these files' bytes when there is one
+    ///   (see `KnowledgeCache`), and write it after a YAML load. `test` reads the YAML every time.
+    static func load(_ explicit: String?, compiled: Bool = true) throws -> KnowledgeBase {
         do {
-            let sources = try read(try locate(explicit))
-            return try Linter.validated(sources)
+            let sources = try read(try locate(explicit)).sorted { $0.path < $1.path }
+            guard compiled, sources.allSatisfy({ $0.failure == nil }) else { return try Linter.validated(sources) }
+            let key = KnowledgeCache.key(for: sources)
+            if let kb = KnowledgeCache.read(key: key, paths: sources.map(\.path)) { return kb }
+            let kb = try Linter.validated(sources)
+            KnowledgeCache.write(kb, key: key)
+            return kb
         } catch let errors as KnowledgeErrors {
             printError("the knowledge base has \(errors.problems.count) problem(s); run 'dmcc-advisor lint' for details:")
             for problem in errors.problems.prefix(20) { printError("  \(problem)") }

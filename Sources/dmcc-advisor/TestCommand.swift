@@ -13,7 +13,7 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var knowledgeOptions: KnowledgeOptions
 
     func run() throws {
-        let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
+        let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge, compiled: false)
         let sources: [KnowledgeSource]
         do {
             let folder = try KnowledgeFolder.locate(knowledgeOptions.knowledge)

@@ -12,7 +12,9 @@ struct Graph {
     init(_ kb: KnowledgeBase) {
         self.kb = kb
         var index: [String: Int] = [:]
+        index.reserveCapacity(kb.nodes.count)
         var nodes: [KnowledgeNode] = []
+        nodes.reserveCapacity(kb.nodes.count)
         for node in kb.nodes where index[node.id] == nil {
             index[node.id] = nodes.count
             nodes.append(node)

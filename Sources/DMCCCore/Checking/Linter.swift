@@ -1,19 +1,28 @@
+import Dispatch
+
 /// Checks a loaded knowledge base as a whole: ids, references, cycles, reachability, the fact
 /// vocabulary, outcome completeness, translations and date consistency. Every problem is reported.
 public enum Linter {
     public static func check(_ kb: KnowledgeBase, graphChecks: Bool = true) -> [Problem] {
-        var problems: [Problem] = []
-        problems += duplicateIDs(kb)
-        problems += vocabulary(kb)
-        // While a file does not parse, the vocabulary may be missing (a typo in facts.yaml): every
-        // question would be reported as asking an unknown fact. Those checks wait, like the graph's.
-        problems += questions(kb, vocabularyKnown: graphChecks)
-        problems += outcomes(kb)
-        problems += translations(kb)
-        if graphChecks {
-            problems += Graph(kb).problems()
-        }
-        return problems.sorted()
+        // The checks are independent functions of the knowledge: run them side by side (lint of a
+        // large generated knowledge base waits for them after the parallel parse).
+        let checks: [@Sendable () -> [Problem]] = [
+            { duplicateIDs(kb) },
+            { vocabulary(kb) },
+            // While a file does not parse, the vocabulary may be missing (a typo in facts.yaml): every
+            // question would be reported as asking an unknown fact. Those checks wait, like the graph's.
+            { questions(kb, vocabularyKnown: graphChecks) },
+            { outcomes(kb) },
+            { translations(kb) },
+            { graphChecks ? Graph(kb).problems() : [] },
+        ]
+        let results = UnsafeMutableBufferPointer<[Problem]>.allocate(capacity: checks.count)
+        results.initialize(repeating: [])
+        defer { results.deallocate() }
+        // Each index is written by exactly one iteration, so the writes never overlap.
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: checks.count) { i in slots[i] = checks[i]() }
+        return Array(results.joined()).sorted()
     }
 
     /// Loads and checks; the `KnowledgeBase` is returned only when nothing is wrong (warnings aside).
@@ -200,10 +209,11 @@ public enum Linter {
     static func translations(_ kb: KnowledgeBase) -> [Problem] {
         let languages = kb.metadata.languages
         var problems: [Problem] = []
-        func need(_ text: LocalizedText?, _ what: String) {
+        // `what` is only worded for a text that lacks a language: most texts have them all.
+        func need(_ text: LocalizedText?, _ what: @autoclosure () -> String) {
             guard let text else { return }
             for language in languages where (text.byLanguage[language] ?? "").isEmpty {
-                problems.append(Problem(.missingTranslation, at: text.location, "\(what) has no '\(language)' text"))
+                problems.append(Problem(.missingTranslation, at: text.location, "\(what()) has no '\(language)' text"))
             }
         }
         for scenario in kb.metadata.scenarios { need(scenario.title, "the title of scenario '\(scenario.id)'") }

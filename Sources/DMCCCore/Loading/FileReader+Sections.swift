@@ -68,11 +68,12 @@ extension FileReader {
             report(.structure, at: node, "a node must be a mapping that starts with '- id:'")
             return nil
         }
-        let keys = Set(mapping.keys.compactMap { $0.scalar?.string })
-        if keys.contains("ask") { return question(node).map(KnowledgeNode.question) }
-        if keys.contains("on-date") { return dateSwitch(node).map(KnowledgeNode.dateSwitch) }
-        if keys.contains("part") { return part(node).map(KnowledgeNode.part) }
-        if !keys.isDisjoint(with: ["verdict", "title", "explanation", "conditions", "alternatives", "legal-basis"]) {
+        // A node has a handful of keys: looking through them beats hashing them into a set.
+        func has(_ key: String) -> Bool { mapping.contains { $0.key.scalar?.string == key } }
+        if has("ask") { return question(node).map(KnowledgeNode.question) }
+        if has("on-date") { return dateSwitch(node).map(KnowledgeNode.dateSwitch) }
+        if has("part") { return part(node).map(KnowledgeNode.part) }
+        if ["verdict", "title", "explanation", "conditions", "alternatives", "legal-basis"].contains(where: has) {
             return outcome(node).map(KnowledgeNode.outcome)
         }
         let id = mapping["id"]?.scalar?.string ?? "?"

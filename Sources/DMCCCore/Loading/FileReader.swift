@@ -4,8 +4,13 @@ import Yams
 struct FileReader {
     let file: String
     private(set) var problems: [Problem] = []
+    /// Which YAML reader builds the tree; both give the same trees and the same problems.
+    let yaml: KnowledgeLoader.YAMLReader
 
-    init(file: String) { self.file = file }
+    init(file: String, yaml: KnowledgeLoader.YAMLReader = .fast) {
+        self.file = file
+        self.yaml = yaml
+    }
 
     /// The keys of one YAML mapping, with the mapping's own location for "missing key" reports.
     struct Fields {
@@ -60,6 +65,7 @@ struct FileReader {
                    "with this alias the file expands to more than \(KnowledgeSource.maximumExpandedNodes) YAML nodes; write the values out or use fewer nested aliases")
             return nil
         }
+        if yaml == .fast, case .node(let node) = FastYAML.compose(bytes) { return node }
         let text = String(decoding: bytes, as: UTF8.self)
         do {
             // The basic resolver keeps every scalar a string: no regular-expression tag guessing, and `no` stays "no".
@@ -67,7 +73,7 @@ struct FileReader {
                 report(.structure, at: SourceLocation(file: file, line: 1), "the file is empty")
                 return nil
             }
-            return node
+            return Node(node)
         } catch let error as YamlError {
             report(.syntax, at: syntaxLocation(error, text: text),
                    syntaxMessage(error) + Self.whatWaitsForParsing)
@@ -158,7 +164,7 @@ struct FileReader {
     mutating func sequence(_ node: Node?, _ what: @autoclosure () -> String) -> [Node] {
         guard let node else { return [] }
         switch node {
-        case .sequence(let sequence): return Array(sequence)
+        case .sequence(let sequence): return sequence.items
         case .scalar(let scalar) where scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null":
             return []
         default:

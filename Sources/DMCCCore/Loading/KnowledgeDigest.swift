@@ -1,9 +1,9 @@
 import Crypto
 
-enum KnowledgeDigest {
+public enum KnowledgeDigest {
     /// SHA-256 over each file's base name and bytes, in path order, so the same knowledge
     /// gives the same digest wherever it is checked out.
-    static func sha256(of sources: [KnowledgeSource]) -> String {
+    public static func sha256(of sources: [KnowledgeSource]) -> String {
         var hasher = SHA256()
         for source in sources {
             let name = source.path.split(separator: "/").last.map(String.init) ?? source.path

@@ -20,9 +20,16 @@ public enum KnowledgeLoader {
         var parsed = true
     }
 
-    public static func load(_ sources: [KnowledgeSource]) -> Report {
+    /// How the YAML of a file becomes a tree: `fast` builds it from libyaml's events and leaves
+    /// anything unusual to Yams; `yams` always uses Yams (kept to check that both agree).
+    public enum YAMLReader: Sendable {
+        case fast
+        case yams
+    }
+
+    public static func load(_ sources: [KnowledgeSource], yaml: YAMLReader = .fast) -> Report {
         let ordered = sources.sorted { $0.path < $1.path }
-        let contents = readInParallel(ordered)
+        let contents = readInParallel(ordered, yaml)
 
         var problems: [Problem] = []
         var metadata: KnowledgeMetadata?
@@ -52,20 +59,20 @@ public enum KnowledgeLoader {
         return Report(knowledge: knowledge, problems: problems, allFilesParsed: contents.allSatisfy(\.parsed))
     }
 
-    private static func readInParallel(_ sources: [KnowledgeSource]) -> [FileContent] {
+    private static func readInParallel(_ sources: [KnowledgeSource], _ yaml: YAMLReader) -> [FileContent] {
         let results = UnsafeMutableBufferPointer<FileContent>.allocate(capacity: sources.count)
         results.initialize(repeating: FileContent())
         defer { results.deallocate() }
         // Each index is written by exactly one iteration, so the writes never overlap.
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: sources.count) { i in
-            slots[i] = read(sources[i])
+            slots[i] = read(sources[i], yaml)
         }
         return Array(results)
     }
 
-    static func read(_ source: KnowledgeSource) -> FileContent {
-        var file = FileReader(file: source.path)
+    static func read(_ source: KnowledgeSource, _ yaml: YAMLReader = .fast) -> FileContent {
+        var file = FileReader(file: source.path, yaml: yaml)
         var content = FileContent()
         guard let root = file.parse(source) else {
             content.parsed = false

@@ -173,7 +173,7 @@ public struct KnowledgeMetadata: Sendable, Equatable {
 }
 
 /// The whole knowledge base: metadata, fact vocabulary and the decision graph.
-public struct KnowledgeBase: Sendable {
+public struct KnowledgeBase: Sendable, Equatable {
     public var metadata: KnowledgeMetadata
     public var facts: [Fact]
     public var nodes: [KnowledgeNode]
@@ -189,8 +189,15 @@ public struct KnowledgeBase: Sendable {
         self.nodes = nodes
         self.sha256 = sha256
         // First definition wins; the linter reports duplicates.
+        factsByID.reserveCapacity(facts.count)
+        nodesByID.reserveCapacity(nodes.count)
         for fact in facts where factsByID[fact.id] == nil { factsByID[fact.id] = fact }
         for node in nodes where nodesByID[node.id] == nil { nodesByID[node.id] = node }
+    }
+
+    /// The lookup tables are derived from `facts` and `nodes`, so they are left out.
+    public static func == (a: KnowledgeBase, b: KnowledgeBase) -> Bool {
+        a.sha256 == b.sha256 && a.metadata == b.metadata && a.facts == b.facts && a.nodes == b.nodes
     }
 
     public func node(_ id: String) -> KnowledgeNode? { nodesByID[id] }
