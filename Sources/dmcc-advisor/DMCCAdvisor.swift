@@ -83,18 +83,23 @@ enum Exit {
     static let outputFailed = ExitCode(74)
 
     static let meanings: [(code: Int32, meaning: String)] = [
-        (0, "advice given; lint: nothing wrong; transcripts: records verified, advice unchanged"),
-        (problems.rawValue, "lint found problems; test: a case fails or cannot be read; transcripts verify: a record failed; "
-            + "transcripts replay: the advice changed; "
+        (0, "advice given; lint: nothing wrong; transcripts: records verified, advice unchanged, nothing stale"),
+        (problems.rawValue, "lint found problems; test: a case fails or cannot be read; transcripts verify: a record failed "
+            + "(broken seal, untrusted or wrong signature); transcripts replay: the advice changed; transcripts stale: some advice "
+            + "would now differ; transcripts sync: git could not pull or push; "
             + "the wizard cannot drive this terminal (unknown TERM; use --plain)"),
-        (badInput.rawValue, "bad input: unknown fact or value, malformed or uncovered date, unknown record id"),
-        (incomplete.rawValue, "advice incomplete: a fact is missing"),
+        (badInput.rawValue, "bad input: unknown fact or value, malformed or uncovered date, unknown record id, a records folder "
+            + "that does not exist; transcripts show: a broken firm.yaml or an existing --output file; transcripts resolve: a fact "
+            + "that is not an open point; keys: a key exists already or there is none; a malformed trusted-keys line; "
+            + "transcripts sync: not in git or no remote"),
+        (incomplete.rawValue, "advice incomplete: a fact is missing (transcripts resolve: the knowledge now asks a question "
+            + "the record has no answer to; nothing is saved)"),
         (knowledge.rawValue, "the knowledge base is missing or broken, or the folder chosen with --knowledge or DMCC_KNOWLEDGE cannot be used; "
             + "test: no cases/ folder"),
-        (saveFailed.rawValue, "the advice record could not be saved"),
-        (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown'"),
+        (saveFailed.rawValue, "the advice record could not be saved (also: the signing key cannot be read; nothing is saved unsigned)"),
+        (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown' (also after transcripts resolve)"),
         (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),
-        (outputFailed.rawValue, "the output could not be written (full disk, closed output)"),
+        (outputFailed.rawValue, "the output could not be written (full disk, closed output); transcripts show --format pdf: no browser, or it made no PDF"),
     ]
 
     /// Flushes standard output and exits 74 when anything printed could not be written.

@@ -148,7 +148,7 @@ struct DontKnowTerminalTests {
         #expect(steps.filter { $0["value"] as? String == "unknown" }.map { $0["fact"] as? String } == ["consent"])
         #expect((saved["advice"] as? [String: Any])?["verdict"] as? String == "not-allowed", "the safe reading")
         let show = try runShell("dmcc-advisor transcripts show \(id) \(folder)")
-        #expect(show.stdout.contains("## Open punten") && show.stdout.contains("Weet ik niet") && show.stdout.contains("consent=unknown"),
+        #expect(show.stdout.contains("## Open punten") && show.stdout.contains("Nog niet bekend (te bevestigen)") && show.stdout.contains("consent=unknown"),
                 "\(show.stdout)")
         let verify = try runShell("dmcc-advisor transcripts verify \(id) \(folder)")
         #expect(verify.status == 0, "\(verify.stdout)")

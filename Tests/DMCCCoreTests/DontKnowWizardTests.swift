@@ -178,7 +178,8 @@ struct DontKnowWizardTests {
         #expect(record.steps.allSatisfy { $0.answered != nil })
         let markdown = RecordRenderer.markdown(record)
         #expect(markdown.contains("## Open punten"))
-        #expect(markdown.contains("Weet ik niet") && markdown.contains("consent=unknown"))
+        // The letter's words for a don't-know answer; the code stays in the appendix.
+        #expect(markdown.contains("Nog niet bekend (te bevestigen)") && markdown.contains("consent=unknown"))
         #expect(markdown.contains("Hieronder de veilige lezing"))
         #expect(RecordRenderer.text(record).contains("Open punten (beantwoord met \"weet ik niet\")"))
         // Written and read back as a file would be, it verifies.
@@ -186,6 +187,21 @@ struct DontKnowWizardTests {
         #expect(RecordCheck.problems(json: json, markdown: markdown, expectedID: record.id).isEmpty)
         let read = try JSONDecoder().decode(AdviceRecord.self, from: json)
         #expect(read == record)
+    }
+
+    @Test("the client letter of a conditional advice says what each answer would mean, and heads the safe reading as such")
+    func conditionalLetter() throws {
+        var w = consentUnknown()
+        w.press("s")
+        let record = try savedRecord(w)
+        let html = RecordLetter.html(record)
+        #expect(html.contains("Ons advies zolang de open punten niet bevestigd zijn"))
+        #expect(html.contains("Als het antwoord &quot;Ja&quot; is: <strong>Toegestaan"), "quotes in the letter are escaped")
+        #expect(html.contains("Als het antwoord &quot;Nee&quot; is: <strong>Niet toegestaan"))
+        // A definite record keeps the plain heading.
+        var definite = record
+        definite.conditional = nil
+        #expect(!RecordLetter.html(definite).contains("zolang de open punten"))
     }
 
     @Test("a definite record has no conditional part in its JSON, as before")

@@ -304,8 +304,12 @@ struct RecordListCommandTests {
     func recordFromBefore() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let fixtures = Program.root.appendingPathComponent("Tests/Fixtures/Records")
-        try FileManager.default.copyItem(at: fixtures, to: folder)
         let id = "20261129-160000-96465e"
+        // Only this record: the fixtures folder holds records of other tests too.
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in [id + ".json", id + ".md"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+        }
         let r = try list()
         #expect(r.stdout.contains("\(id)  2026-11-29  2026-11-29  Bakkerij Één  Eva         objection  Niet toegestaan"), "\(r.stdout)")
         #expect(try Program.run(["transcripts", "show", id, "--transcripts", folder.path]).status == 0)

@@ -61,7 +61,22 @@ public enum RecordLetter {
             add("<section class=\"to-confirm\">")
             add("<h3>\(h(words.toConfirm))</h3>")
             add("<p>\(h(words.toConfirmIntro))</p>")
-            add(checklist(record.openPoints.map(\.text)))
+            if let conditional = record.conditional, !conditional.toConfirm.isEmpty {
+                // Each open point with what each answer would mean for the advice, and what settles it.
+                add("<ul class=\"checklist\">")
+                for point in conditional.toConfirm {
+                    var item = "<li>\(h(point.text))<ul class=\"meanings\">"
+                    for option in point.options {
+                        item += "<li>\(h(words.ifAnswer(option.label))): <strong>\(h(option.verdictLabels.joined(separator: " / ")))</strong></li>"
+                    }
+                    item += "</ul>"
+                    if let evidence = point.evidence { item += "<p class=\"hint\">\(h(words.settledBy)): \(h(evidence))</p>" }
+                    add(item + "</li>")
+                }
+                add("</ul>")
+            } else {
+                add(checklist(record.openPoints.map(\.text)))
+            }
             add("</section>")
         }
 
@@ -69,7 +84,7 @@ public enum RecordLetter {
         if let verdictLabel = advice.verdictLabel, let title = advice.title {
             let verdictClass = advice.verdict.map { " verdict-" + h($0) } ?? ""
             add("<section class=\"advice\(verdictClass)\">")
-            add("<h2>\(h(words.ourAdvice))</h2>")
+            add("<h2>\(h(record.conditional?.status == "conditional" ? words.ourAdviceUntilConfirmed : words.ourAdvice))</h2>")
             add("<p class=\"verdict\">\(h(verdictLabel))</p>")
             add("<p class=\"advice-title\">\(h(title))</p>")
             if let explanation = advice.explanation { add("<p>\(h(explanation))</p>") }
@@ -270,6 +285,9 @@ public enum RecordLetter {
     ul.checklist li { position: relative; padding-left: 1.7em; }
     ul.checklist li::before { content: ""; position: absolute; left: 0; top: .25em; width: .85em; height: .85em;
                               border: 1.5px solid var(--ink); border-radius: 2px; }
+    ul.checklist ul.meanings { list-style: disc; padding-left: 1.2em; margin: .2em 0; }
+    ul.checklist ul.meanings li { padding-left: 0; }
+    ul.checklist ul.meanings li::before { content: none; }
     .grade { display: inline-block; font-size: 8pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
              border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
     .conclusion p { font-size: 11pt; }

@@ -180,6 +180,12 @@ struct LetterWords {
     var noteLabel: String { nl ? "Notitie" : "Note" }
     var noteOn: String { nl ? "Notitie bij" : "Note on" }
     var ourAdvice: String { nl ? "Ons advies" : "Our advice" }
+    /// The heading of a conditional advice's safe reading.
+    var ourAdviceUntilConfirmed: String {
+        nl ? "Ons advies zolang de open punten niet bevestigd zijn" : "Our advice until the open points are confirmed"
+    }
+    func ifAnswer(_ label: String) -> String { nl ? "Als het antwoord \"\(label)\" is" : "If the answer is \"\(label)\"" }
+    var settledBy: String { nl ? "Dit blijkt uit" : "What settles it" }
     var notes: String { nl ? "Notities van de consultant" : "The consultant's notes" }
     var conclusion: String { nl ? "Conclusie" : "Conclusion" }
     var appendix: String { nl ? "Bijlage: technische gegevens" : "Appendix: technical details" }
