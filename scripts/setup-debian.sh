@@ -2,7 +2,7 @@
 # Installs what dmcc-advisor needs on a fresh Debian machine, only when it is missing:
 # the wide-character ncurses headers (the wizard) and tmux (its end-to-end tests), Chromium (prints
 # the client letter to PDF: `transcripts show ID --format pdf`) and poppler-utils (pdftotext, with
-# which the tests read that PDF back).
+# which the tests read that PDF back), and git (records shared by a team).
 # Extra packages can be named as arguments, e.g. `setup-debian.sh dialog` for the benchmarks.
 set -euo pipefail
 
@@ -17,6 +17,8 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
   missing+=(chromium)
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# Records shared by a team are committed with git (and its tests use a bare repository).
+command -v git >/dev/null 2>&1 || missing+=(git)
 for extra in "$@"; do
   command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done
