@@ -206,12 +206,13 @@ enum JSONTree {
             node.text = text
             return
         }
-        if value is Date || value is Data || value is URL || value is Decimal || value is any Numeric || value is Bool {
-            throw Unsupported()
-        }
+        // Numbers and booleans throw in the containers below (dates encode as numbers, data as an
+        // array of numbers); URLs and decimals JSONEncoder writes in a way of its own.
+        if T.self == URL.self || T.self == Decimal.self || T.self == Date.self || T.self == Data.self { throw Unsupported() }
         try value.encode(to: TreeEncoder(node: node, codingPath: path))
     }
 
+    /// The coding path is not kept (nothing here reports it): building it costs more than the rest.
     struct TreeEncoder: Encoder {
         let node: Node
         var codingPath: [CodingKey] = []
@@ -250,19 +251,19 @@ enum JSONTree {
         mutating func encode(_ value: UInt32, forKey key: Key) throws { throw Unsupported() }
         mutating func encode(_ value: UInt64, forKey key: Key) throws { throw Unsupported() }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            try encodeValue(value, into: node.child(key), path: codingPath + [key])
+            try encodeValue(value, into: node.child(key), path: codingPath)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let child = node.child(key)
             child.object = [:]
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let child = node.child(key)
             child.array = []
-            return Unkeyed(node: child, codingPath: codingPath + [key])
+            return Unkeyed(node: child, codingPath: codingPath)
         }
 
         // Not used by synthesised conformances; a node left empty makes `value()` throw.
