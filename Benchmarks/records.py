@@ -12,9 +12,14 @@ are), with the Markdown copy changed to match. The seal of every saved record is
 and `verify` must pass on every generated folder, so a change to the record format shows up here
 as an error, not as a wrong number.
 
-    python3 Benchmarks/records.py [--binary PATH] [--counts 1000,10000] [--runs 5] [--keep DIR]
+With `--signed` every record is also signed (Ed25519, as RecordSignature signs: the seal with its
+label) by a key made with `keys init` in a config folder of the run's own, and that key is trusted in
+each folder, so `verify` checks every signature too. It needs Python's `cryptography` package.
+
+    python3 Benchmarks/records.py [--binary PATH] [--counts 1000,10000] [--runs 5] [--keep DIR] [--signed]
 """
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -45,8 +50,8 @@ ADVICE = [
 
 
 def seal(record):
-    """RecordSeal's digest: SHA-256 of the canonical JSON of the record without `sha256`."""
-    body = {k: v for k, v in record.items() if k != "sha256"}
+    """RecordSeal's digest: SHA-256 of the canonical JSON of the record without `sha256` and `signature`."""
+    body = {k: v for k, v in record.items() if k not in ("sha256", "signature")}
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -90,9 +95,35 @@ def save_bases(binary, folder, env):
     return bases
 
 
-def generate(folder, count, bases, rng):
-    """`count` records: copies of the bases with a new id, client and seal."""
+class Signer:
+    """The key `keys init` wrote, signing as RecordSignature does."""
+
+    def __init__(self, binary, config, env):
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives import serialization
+        done = subprocess.run([binary, "keys", "init", "--name", "Bench Signer"], capture_output=True, text=True, env=env)
+        if done.returncode != 0:
+            sys.exit(f"keys init failed ({done.returncode}): {done.stderr.strip()}")
+        with open(os.path.join(config, "signing-key"), encoding="utf-8") as f:
+            secret = next(line.split(" ", 1)[1].strip() for line in f if line.startswith("private-key "))
+        self.key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(secret))
+        raw = self.key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        self.public = base64.b64encode(raw).decode("ascii")
+
+    def sign(self, record):
+        message = f"dmcc-advice-record-signature/1 {record['sha256']}".encode("utf-8")
+        record["signature"] = {"key": self.public, "value": base64.b64encode(self.key.sign(message)).decode("ascii")}
+
+    def trust(self, folder):
+        with open(os.path.join(folder, "trusted-keys"), "w", encoding="utf-8") as f:
+            f.write(f"Bench Signer {self.public}\n")
+
+
+def generate(folder, count, bases, rng, signer=None):
+    """`count` records: copies of the bases with a new id, client and seal (and signature)."""
     os.makedirs(folder, mode=0o700, exist_ok=True)
+    if signer:
+        signer.trust(folder)
     used = set()
     for i in range(count):
         base, markdown = bases[i % len(bases)]
@@ -107,6 +138,10 @@ def generate(folder, count, bases, rng):
         record["id"] = new_id
         record["client"] = client
         record["sha256"] = seal(record)
+        if signer:
+            signer.sign(record)
+        elif "signature" in record:
+            del record["signature"]
         text = (markdown.replace(base["id"], new_id).replace(base["sha256"], record["sha256"])
                 .replace(TOKEN, client))
         for name, content in ((new_id + ".md", text),
@@ -136,6 +171,7 @@ def main():
     parser.add_argument("--counts", default="1000,10000", help="record counts, comma-separated (default 1000,10000)")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement; the median is shown (default 5)")
     parser.add_argument("--keep", metavar="DIR", help="write the folders here and keep them (default: a temporary folder)")
+    parser.add_argument("--signed", action="store_true", help="sign every record with a trusted key (needs Python's cryptography)")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     if not os.access(binary, os.X_OK):
@@ -151,14 +187,21 @@ def main():
     env.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"), LC_ALL="C.UTF-8")
     rng = random.Random(10)
     try:
+        signer = None
+        if args.signed:
+            config = os.path.join(work, "config")
+            os.makedirs(config, exist_ok=True)
+            env["DMCC_CONFIG"] = config
+            signer = Signer(binary, config, env)
         bases = save_bases(binary, os.path.join(work, "saved"), env)
-        print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}; {binary}")
+        print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}; {binary}"
+              + ("; every record signed" if signer else ""))
         results = {}
         for count in counts:
             folder = os.path.join(work, f"records-{count}")
             if os.path.exists(folder):
                 shutil.rmtree(folder)
-            generate(folder, count, bases, rng)
+            generate(folder, count, bases, rng, signer)
             index = os.path.join(folder, ".index")
 
             def drop_index():
@@ -172,7 +215,7 @@ def main():
                 sys.exit(f"list did not show all {count} records: {out.strip().splitlines()[-1:]}")
             check, check_peak, out = median_of("verify", count, [binary, "transcripts", "verify", "--transcripts", folder],
                                                env, max(1, min(args.runs, 3)))
-            if f"{count} of {count} record(s) verified" not in out:
+            if f"{count} of {count} record(s) verified" not in out or (signer and "signed by Bench Signer" not in out):
                 sys.exit(f"verify did not pass on the generated records: {out.strip().splitlines()[-1:]}")
             results[count] = {"list": warm, "verify": check}
 

@@ -4,10 +4,16 @@ import Foundation
 /// Markdown copy matches what the JSON states, and the id is the one asked for.
 public enum RecordCheck {
     public static func problems(json: Data, markdown: String?, expectedID: String) -> [String] {
-        // Verify reads thousands of records: each file is parsed and serialised as few times as the
-        // checks allow, and the one canonical (sorted) serialisation is the seal's own.
+        check(json: json, markdown: markdown, expectedID: expectedID).problems
+    }
+
+    /// The problems, and the record as read when the file holds exactly a record whose seal holds
+    /// (nil otherwise): `verify` checks its signature without reading the file again.
+    public static func check(json: Data, markdown: String?, expectedID: String) -> (problems: [String], record: AdviceRecord?) {
+        // Verify reads thousands of records: each file is parsed once into a tree (for the seal and
+        // the round trip) and decoded once into the record.
         guard let stored = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
-            return ["the JSON file is not valid JSON"]
+            return (["the JSON file is not valid JSON"], nil)
         }
         var problems: [String] = []
         if let key = RecordFile.firstDuplicateKey(in: json) {
@@ -17,7 +23,7 @@ public enum RecordCheck {
         do {
             record = try JSONDecoder().decode(AdviceRecord.self, from: json)
         } catch {
-            return problems + ["the JSON file is not an advice record (\(describe(error)))"]
+            return (problems + ["the JSON file is not an advice record (\(describe(error)))"], nil)
         }
         let roundTrips = RecordFile.roundTrips(stored, as: record)
         if problems.isEmpty && !roundTrips {
@@ -27,7 +33,7 @@ public enum RecordCheck {
         if record.id != expectedID { problems.append("the file holds record '\(ControlCharacters.escaped(record.id, keepingNewlines: false))', not '\(expectedID)'") }
         let seal = stored["sha256"] as? String ?? ""
         // When the file holds exactly the record, both have one canonical form and one digest.
-        let fileDigest = RecordSeal.digest(ofFile: json)
+        let fileDigest = RecordSeal.digest(ofObject: stored)
         if seal.isEmpty {
             problems.append("the record has no seal")
         } else if fileDigest != seal || (roundTrips ? fileDigest : RecordSeal.digest(of: record)) != record.sha256 {
@@ -41,7 +47,7 @@ public enum RecordCheck {
         } else {
             problems.append("the Markdown copy is missing")
         }
-        return problems
+        return (problems, problems.isEmpty ? record : nil)
     }
 
     static func describe(_ error: Error) -> String {

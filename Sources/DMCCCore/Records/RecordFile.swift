@@ -44,6 +44,10 @@ public enum RecordFile {
     /// Compares the JSON trees rather than their canonical texts: the same answer without
     /// serialising with sorted keys, which costs most of the time of reading a record.
     static func roundTrips(_ file: Any, as record: AdviceRecord) -> Bool {
+        // The record's tree built directly: the tree JSONSerialization parses from JSONEncoder's
+        // output, without writing and parsing the text. Anything but strings, arrays and objects
+        // takes the long way.
+        if let shown = try? JSONTree.encode(record) { return sameJSON(file, shown) }
         guard let encoded = try? JSONEncoder().encode(record),
               let shown = try? JSONSerialization.jsonObject(with: encoded) else { return false }
         return sameJSON(file, shown)
@@ -56,10 +60,14 @@ public enum RecordFile {
         case let (a as String, b as String):
             return a.utf8.elementsEqual(b.utf8)
         case let (a as [String: Any], b as [String: Any]):
+            // Every key of `a` found in `b` with the same bytes (a dictionary finds canonically
+            // equivalent keys too, so the key found is compared byte for byte) and the same value;
+            // with as many keys on both sides, that pairs them all.
             guard a.count == b.count else { return false }
-            let left = a.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            let right = b.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            return zip(left, right).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && sameJSON($0.value, $1.value) }
+            return a.allSatisfy { key, value in
+                guard let index = b.index(forKey: key), b[index].key.utf8.elementsEqual(key.utf8) else { return false }
+                return sameJSON(value, b[index].value)
+            }
         case let (a as [Any], b as [Any]):
             return a.count == b.count && zip(a, b).allSatisfy { sameJSON($0, $1) }
         case (is NSNull, is NSNull):
@@ -87,7 +95,7 @@ public enum RecordFile {
                 if case .object(let keys, _) = stack.last { stack[stack.count - 1] = .object(keys: keys, expectingKey: true) }
             case UInt8(ascii: "\""):
                 if case .object(var keys, true) = stack.last {
-                    let (text, end) = string(bytes, from: i + 1)
+                    let (text, end) = key(bytes, from: i + 1)
                     i = end
                     if !keys.insert(text).inserted { return text }
                     stack[stack.count - 1] = .object(keys: keys, expectingKey: false)
@@ -101,6 +109,16 @@ public enum RecordFile {
             i += 1
         }
         return nil
+    }
+
+    /// A key: as its bytes when it has no escape (the common case), else unescaped.
+    private static func key(_ bytes: [UInt8], from start: Int) -> (String, Int) {
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            return (String(decoding: bytes[start..<end], as: UTF8.self), end)
+        }
+        return string(bytes, from: start)
     }
 
     /// The unescaped JSON string starting after its opening quote, and the index of its closing quote.
@@ -141,6 +159,175 @@ public enum RecordFile {
         }
         flush()
         return (String(scalars), i)
+    }
+}
+
+/// An `Encodable` value as the tree `JSONSerialization.jsonObject` reads from `JSONEncoder`'s
+/// output: `[String: Any]`, `[Any]`, `String`. Only what a record holds (strings, arrays, objects,
+/// absent optionals) is written; any other value throws `Unsupported`, and the caller encodes and
+/// parses the text instead.
+enum JSONTree {
+    struct Unsupported: Error {}
+
+    static func encode<T: Encodable>(_ value: T) throws -> Any {
+        let node = Node()
+        try value.encode(to: TreeEncoder(node: node))
+        return try node.value()
+    }
+
+    final class Node {
+        var object: [String: Node]?
+        var array: [Node]?
+        var text: String?
+
+        func value() throws -> Any {
+            if let text { return text }
+            if let object { return try object.mapValues { try $0.value() } }
+            if let array { return try array.map { try $0.value() } }
+            throw Unsupported()  // a value that encoded nothing
+        }
+
+        func child<Key: CodingKey>(_ key: Key) -> Node {
+            let child = Node()
+            object![key.stringValue] = child
+            return child
+        }
+
+        func appended() -> Node {
+            let child = Node()
+            array!.append(child)
+            return child
+        }
+    }
+
+    /// Types JSONEncoder writes in a way of its own (dates, data, URLs, numbers): not handled here.
+    static func encodeValue<T: Encodable>(_ value: T, into node: Node, path: [CodingKey]) throws {
+        if let text = value as? String {
+            node.text = text
+            return
+        }
+        // Numbers and booleans throw in the containers below (dates encode as numbers, data as an
+        // array of numbers); URLs and decimals JSONEncoder writes in a way of its own.
+        if T.self == URL.self || T.self == Decimal.self || T.self == Date.self || T.self == Data.self { throw Unsupported() }
+        try value.encode(to: TreeEncoder(node: node, codingPath: path))
+    }
+
+    /// The coding path is not kept (nothing here reports it): building it costs more than the rest.
+    struct TreeEncoder: Encoder {
+        let node: Node
+        var codingPath: [CodingKey] = []
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            if node.object == nil { node.object = [:] }
+            return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
+        }
+
+        func unkeyedContainer() -> UnkeyedEncodingContainer {
+            if node.array == nil { node.array = [] }
+            return Unkeyed(node: node, codingPath: codingPath)
+        }
+
+        func singleValueContainer() -> SingleValueEncodingContainer { Single(node: node, codingPath: codingPath) }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let node: Node
+        var codingPath: [CodingKey]
+
+        mutating func encodeNil(forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: String, forKey key: Key) throws { node.child(key).text = value }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: Double, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: Float, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: Int, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { throw Unsupported() }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            try encodeValue(value, into: node.child(key), path: codingPath)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            let child = node.child(key)
+            child.object = [:]
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            let child = node.child(key)
+            child.array = []
+            return Unkeyed(node: child, codingPath: codingPath)
+        }
+
+        // Not used by synthesised conformances; a node left empty makes `value()` throw.
+        mutating func superEncoder() -> Encoder { TreeEncoder(node: Node(), codingPath: codingPath) }
+        mutating func superEncoder(forKey key: Key) -> Encoder { TreeEncoder(node: Node(), codingPath: codingPath) }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let node: Node
+        var codingPath: [CodingKey]
+        var count: Int { node.array?.count ?? 0 }
+
+        mutating func encodeNil() throws { throw Unsupported() }
+        mutating func encode(_ value: String) throws { node.appended().text = value }
+        mutating func encode(_ value: Bool) throws { throw Unsupported() }
+        mutating func encode(_ value: Double) throws { throw Unsupported() }
+        mutating func encode(_ value: Float) throws { throw Unsupported() }
+        mutating func encode(_ value: Int) throws { throw Unsupported() }
+        mutating func encode(_ value: Int8) throws { throw Unsupported() }
+        mutating func encode(_ value: Int16) throws { throw Unsupported() }
+        mutating func encode(_ value: Int32) throws { throw Unsupported() }
+        mutating func encode(_ value: Int64) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt8) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt16) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt32) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt64) throws { throw Unsupported() }
+        mutating func encode<T: Encodable>(_ value: T) throws { try encodeValue(value, into: node.appended(), path: codingPath) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            let child = node.appended()
+            child.object = [:]
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: child, codingPath: codingPath))
+        }
+
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            let child = node.appended()
+            child.array = []
+            return Unkeyed(node: child, codingPath: codingPath)
+        }
+
+        mutating func superEncoder() -> Encoder { TreeEncoder(node: Node(), codingPath: codingPath) }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let node: Node
+        var codingPath: [CodingKey]
+
+        mutating func encodeNil() throws { throw Unsupported() }
+        mutating func encode(_ value: String) throws { node.text = value }
+        mutating func encode(_ value: Bool) throws { throw Unsupported() }
+        mutating func encode(_ value: Double) throws { throw Unsupported() }
+        mutating func encode(_ value: Float) throws { throw Unsupported() }
+        mutating func encode(_ value: Int) throws { throw Unsupported() }
+        mutating func encode(_ value: Int8) throws { throw Unsupported() }
+        mutating func encode(_ value: Int16) throws { throw Unsupported() }
+        mutating func encode(_ value: Int32) throws { throw Unsupported() }
+        mutating func encode(_ value: Int64) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt8) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt16) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt32) throws { throw Unsupported() }
+        mutating func encode(_ value: UInt64) throws { throw Unsupported() }
+        mutating func encode<T: Encodable>(_ value: T) throws { try encodeValue(value, into: node, path: codingPath) }
     }
 }
 

@@ -72,7 +72,17 @@ public struct RecordSignature: Sendable, Equatable, Codable {
     /// The verify line for a record file whose seal `RecordCheck` found intact. An untrusted key and
     /// a signature that does not match fail; an unsigned record fails only when signatures are required.
     public static func verification(ofFile json: Data, trusting keys: TrustedKeys, requireSignature: Bool) -> Verification {
-        switch status(ofFile: json, trusting: keys) {
+        verification(status(ofFile: json, trusting: keys), requireSignature: requireSignature)
+    }
+
+    /// The same for a record `RecordCheck.check` returned (the file holds exactly it, and its seal
+    /// holds): the signature as already read, not read again.
+    public static func verification(of record: AdviceRecord, trusting keys: TrustedKeys, requireSignature: Bool) -> Verification {
+        verification(status(of: record, trusting: keys), requireSignature: requireSignature)
+    }
+
+    static func verification(_ status: Status, requireSignature: Bool) -> Verification {
+        switch status {
         case .trusted(let name): .ok("signed by \(name)")
         case .unsigned: requireSignature ? .fail("sealed, but not signed") : .ok("sealed, unsigned")
         case .untrusted(let fingerprint): .fail("signed with a key that is not trusted (fingerprint \(fingerprint))")

@@ -140,12 +140,23 @@ public enum AdviceRenderer {
 
     /// Escapes the characters that would change the meaning of Markdown inline text.
     static func escape(_ text: String) -> String {
+        // Most text has none of these characters: returned as it is, without building a copy.
+        guard text.utf8.contains(where: isEscaped) else { return text }
         var out = ""
         for c in text {
             if "\\`*_[]<>#|".contains(c) { out.append("\\") }
             out.append(c)
         }
         return out
+    }
+
+    /// Whether `byte` is one of the characters `escape` escapes (all ASCII).
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"): true
+        default: false
+        }
     }
 
     static func spelled(_ iso: String, _ language: Language) -> String {

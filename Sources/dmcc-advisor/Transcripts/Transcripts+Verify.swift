@@ -24,7 +24,6 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let trusted = try store.trustedKeys()
             var ids: [String]
             if let id {
                 guard RecordID.isValid(id) else {
@@ -33,8 +32,17 @@ extension Transcripts {
                 }
                 ids = [id]
             } else {
-                ids = store.recordFiles().map { String($0.dropLast(5)) }
+                // A folder that does not exist (a typing error, an unmounted share) is an error, as in
+                // `list`: never "0 of 0 record(s) verified".
+                do {
+                    ids = try store.folderNames().filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+                        .map { String($0.dropLast(5)) }
+                } catch {
+                    printError("\(error)")
+                    throw Exit.badInput
+                }
             }
+            let trusted = try store.trustedKeys()
             // Checked on every core; reported in id order.
             let checks = Self.check(ids, in: store, trusting: trusted, requireSignature: requireSignature)
             var failed: [String] = []
@@ -66,10 +74,11 @@ extension Transcripts {
                 guard RecordID.isValid(id) else { return ([], "") }
                 do {
                     let (json, markdown) = try store.read(id)
-                    var problems = RecordCheck.problems(json: json, markdown: markdown, expectedID: id)
+                    let check = RecordCheck.check(json: json, markdown: markdown, expectedID: id)
+                    var problems = check.problems
                     // The signature is only worth checking on a seal that holds: it signs the seal.
-                    guard problems.isEmpty else { return (problems, "") }
-                    switch RecordSignature.verification(ofFile: json, trusting: trusted, requireSignature: requireSignature) {
+                    guard problems.isEmpty, let record = check.record else { return (problems, "") }
+                    switch RecordSignature.verification(of: record, trusting: trusted, requireSignature: requireSignature) {
                     case .ok(let note): return (problems, note)
                     case .fail(let problem): problems.append(problem); return (problems, "")
                     }
