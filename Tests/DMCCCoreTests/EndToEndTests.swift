@@ -208,7 +208,8 @@ struct EndToEndTests {
         #expect(title == "Een voicelog is geen schriftelijke bevestiging")
 
         let process = Process()
-        process.executableURL = try #require(Program.executable)
+        let executable: URL = try #require(Program.executable)
+        process.executableURL = executable
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-e2e-records-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         process.arguments = ["--date", "2026-11-29", "--knowledge", Program.root.appendingPathComponent("Knowledge").path,

@@ -48,7 +48,8 @@ struct GitSharingTests {
     /// Starts a save without waiting for it.
     func startSave(into records: URL, client: String, config: String) throws -> Process {
         let process = Process()
-        process.executableURL = try #require(Program.executable)
+        let executable: URL = try #require(Program.executable)
+        process.executableURL = executable
         process.arguments = TrustShell.customerCall(on: "2026-11-29") + ["--save", "--client", client, "--transcripts", records.path]
         var env = ProcessInfo.processInfo.environment
         for (name, value) in environment { env[name] = value }
