@@ -48,6 +48,63 @@ struct ConsultantTryoutTests {
         return try #require(ids().first)
     }
 
+    // MARK: 1. resolve refuses a superseded record
+
+    @Test("resolving a record that is already superseded is refused (exit 2), naming who superseded it; nothing is saved")
+    func resolveTwice() throws {
+        defer { cleanUp() }
+        let a = try saveOpen(unknown: ["consent"])
+        let first = try run(["transcripts", "resolve", a, "--fact", "consent=no"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let b = try newest(after: [a])
+        let again = try run(["transcripts", "resolve", a, "--fact", "consent=yes"])
+        #expect(again.status == 2, "\(again.stdout)\(again.stderr)")
+        #expect(again.stderr.contains("record \(a) is already superseded by \(b)"), "\(again.stderr)")
+        #expect(again.stderr.contains("transcripts resolve \(b)"), "\(again.stderr)")
+        #expect(again.stdout.isEmpty)
+        #expect(ids() == [a, b].sorted(), "no second record that supersedes \(a)")
+        let list = try run(["transcripts", "list"])
+        #expect(list.stdout.contains(b) && !list.stdout.contains(a), "one current record: \(list.stdout)")
+    }
+
+    @Test("the refusal names the latest of the chain to resolve instead; resolving the latest works")
+    func resolveChain() throws {
+        defer { cleanUp() }
+        let a = try saveOpen(unknown: ["objected", "consent"])
+        let toB = try run(["transcripts", "resolve", a, "--fact", "objected=no"])
+        #expect(toB.status == 6, "\(toB.stderr)")
+        let b = try newest(after: [a])
+        let toC = try run(["transcripts", "resolve", b, "--fact", "consent=no"])
+        #expect(toC.status == 0, "\(toC.stderr)")
+        let c = try newest(after: [a, b])
+        let old = try run(["transcripts", "resolve", a, "--fact", "consent=no"])
+        #expect(old.status == 2)
+        #expect(old.stderr.contains("already superseded by \(b)") && old.stderr.contains("transcripts resolve \(c)"), "\(old.stderr)")
+        #expect(!old.stderr.contains("transcripts resolve \(b)"), "\(b) is not the latest: \(old.stderr)")
+        let middle = try run(["transcripts", "resolve", b, "--fact", "consent=yes"])
+        #expect(middle.status == 2 && middle.stderr.contains("already superseded by \(c)"), "\(middle.stderr)")
+        #expect(ids().count == 3)
+    }
+
+    // MARK: 3. resolve and the conclusion
+
+    @Test("resolve says the old conclusion was not carried over, and --conclusion gives the new record its own")
+    func resolveConclusion() throws {
+        defer { cleanUp() }
+        let a = try saveOpen(unknown: ["objected", "consent"], conclusion: "Eerst bewijs")
+        let toB = try run(["transcripts", "resolve", a, "--fact", "objected=no"])
+        #expect(toB.status == 6)
+        #expect(toB.stderr.contains("de conclusie van \(a) is niet overgenomen") && toB.stderr.contains("--conclusion"), "\(toB.stderr)")
+        let b = try newest(after: [a])
+        #expect(try json(b)["conclusion"] == nil)
+        let toC = try run(["transcripts", "resolve", b, "--fact", "consent=no", "--conclusion", "Niet bellen"])
+        #expect(toC.status == 0, "\(toC.stderr)")
+        #expect(!toC.stderr.contains("niet overgenomen"))
+        let c = try newest(after: [a, b])
+        #expect(try json(c)["conclusion"] as? String == "Niet bellen")
+        #expect(try run(["transcripts", "verify", c]).status == 0)
+    }
+
     // MARK: 4. empty filter and a fact without its value
 
     @Test("list --client with an empty text is refused (exit 2) with the reason")

@@ -136,4 +136,15 @@ extension TranscriptStore {
             return record.id
         }.sorted()
     }
+
+    /// The latest versions of `id`'s chain: the records that supersede it, directly or not, and
+    /// that no record supersedes (more than one when the chain forks). A loop ends the walk.
+    func latestVersions(of id: String) -> [String] {
+        var latest: [String] = [], seen: Set<String> = [id], pending = [id]
+        while let current = pending.popLast() {
+            let newer = records(superseding: current).filter { seen.insert($0).inserted }
+            if newer.isEmpty { if current != id { latest.append(current) } } else { pending += newer }
+        }
+        return latest.sorted()
+    }
 }
