@@ -86,6 +86,72 @@ struct ConsultantTryoutTests {
         #expect(ids().count == 3)
     }
 
+    // MARK: 2. show checks the record as verify does
+
+    @Test("show of a record whose seal is broken: html and pdf refuse and write nothing; markdown, text and json warn and exit 1")
+    func showTampered() throws {
+        defer { cleanUp() }
+        let id = try saveDefinite()
+        let letter = records.appendingPathComponent("letter.html").path
+        let fine = try run(["transcripts", "show", id, "--format", "html", "--output", letter])
+        #expect(fine.status == 0, "a sealed, unsigned record is fine: \(fine.stderr)")
+        #expect(try run(["transcripts", "show", id]).status == 0)
+        try FileManager.default.removeItem(atPath: letter)
+
+        let url = records.appendingPathComponent("\(id).json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("\"Acme\""))
+        try text.replacingOccurrences(of: "\"Acme\"", with: "\"Acme Holding\"").write(to: url, atomically: true, encoding: .utf8)
+        #expect(try run(["transcripts", "verify", id]).status == 1)
+
+        for format in ["html", "pdf"] {
+            let target = records.appendingPathComponent("letter.\(format)").path
+            let r = try run(["transcripts", "show", id, "--format", format, "--output", target])
+            #expect(r.status == 1, "\(format): \(r.stdout)\(r.stderr)")
+            #expect(r.stderr.contains("failed verification") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: target), "no \(format) letter of a tampered record")
+        }
+        let html = try run(["transcripts", "show", id, "--format", "html"])
+        #expect(html.status == 1 && html.stdout.isEmpty, "not to standard output either")
+        for format in ["markdown", "text", "json"] {
+            let r = try run(["transcripts", "show", id, "--format", format])
+            #expect(r.status == 1, "\(format)")
+            #expect(r.stderr.contains("WARNING: record \(id) failed verification") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
+            #expect(r.stdout.contains(id), "still printed: \(r.stdout)")
+        }
+    }
+
+    @Test("show of a signed record: an untrusted key or a forged signature refuses the letter; a trusted signer is fine")
+    func showSigned() throws {
+        defer { cleanUp() }
+        let line = try TrustShell.run(["keys", "init", "--name", "Eva"], config: config).stdout
+        let key = try #require(line.split(separator: " ").last).trimmingCharacters(in: .newlines)
+        let id = try saveDefinite()
+        let untrusted = try run(["transcripts", "show", id, "--format", "html"])
+        #expect(untrusted.status == 1 && untrusted.stdout.isEmpty)
+        #expect(untrusted.stderr.contains("signed with a key that is not trusted"), "\(untrusted.stderr)")
+        #expect(try run(["keys", "trust", "--name", "Eva", key]).status == 0)
+        let trusted = try run(["transcripts", "show", id, "--format", "html"])
+        #expect(trusted.status == 0 && trusted.stdout.contains("<html"), "\(trusted.stderr)")
+
+        // A forger edits the verdict and recomputes the seal: only the signature gives it away.
+        let url = records.appendingPathComponent("\(id).json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var advice = try #require(object["advice"] as? [String: Any])
+        advice["verdict"] = advice["verdict"] as? String == "allowed" ? "not-allowed" : "allowed"
+        object["advice"] = advice
+        object["sha256"] = RecordSeal.digest(ofFile: try JSONSerialization.data(withJSONObject: object))
+        let forged = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try forged.write(to: url)
+        try RecordRenderer.markdown(try RecordFile.read(forged)).write(to: records.appendingPathComponent("\(id).md"), atomically: true, encoding: .utf8)
+        let letter = try run(["transcripts", "show", id, "--format", "html"])
+        #expect(letter.status == 1 && letter.stdout.isEmpty)
+        #expect(letter.stderr.contains("the signature does not match"), "\(letter.stderr)")
+        let markdown = try run(["transcripts", "show", id])
+        #expect(markdown.status == 1 && markdown.stderr.contains("WARNING") && !markdown.stdout.isEmpty)
+    }
+
     // MARK: 3. resolve and the conclusion
 
     @Test("resolve says the old conclusion was not carried over, and --conclusion gives the new record its own")
