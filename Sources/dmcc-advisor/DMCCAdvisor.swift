@@ -85,12 +85,13 @@ enum Exit {
     static let meanings: [(code: Int32, meaning: String)] = [
         (0, "advice given; lint: nothing wrong; transcripts: records verified, advice unchanged, nothing stale"),
         (problems.rawValue, "lint found problems; test: a case fails or cannot be read; transcripts verify: a record failed "
-            + "(broken seal, untrusted or wrong signature); transcripts replay: the advice changed; transcripts stale: some advice "
+            + "(broken seal, untrusted or wrong signature); transcripts show: the record fails those checks "
+            + "(html/pdf: nothing written; other formats: printed after a warning); transcripts replay: the advice changed; transcripts stale: some advice "
             + "would now differ; transcripts sync: git could not pull or push; "
             + "the wizard cannot drive this terminal (unknown TERM; use --plain)"),
-        (badInput.rawValue, "bad input: unknown fact or value, malformed or uncovered date, unknown record id, a records folder "
-            + "that does not exist; transcripts show: a broken firm.yaml or an existing --output file; transcripts resolve: a fact "
-            + "that is not an open point; keys: a key exists already or there is none; a malformed trusted-keys line; "
+        (badInput.rawValue, "bad input: unknown fact or value or a fact without its value, malformed or uncovered date, unknown record id, a records folder "
+            + "that does not exist; transcripts show: a broken firm.yaml or an existing --output file; transcripts list: an empty "
+            + "--client; transcripts resolve: a fact that is not an open point or a record another record already supersedes; keys: a key exists already or there is none; a malformed trusted-keys line; "
             + "transcripts sync: not in git or no remote"),
         (incomplete.rawValue, "advice incomplete: a fact is missing (transcripts resolve: the knowledge now asks a question "
             + "the record has no answer to; nothing is saved)"),

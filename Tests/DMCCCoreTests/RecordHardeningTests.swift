@@ -169,7 +169,9 @@ struct RecordHardeningTests {
         try edited.write(to: file, atomically: true, encoding: .utf8)
         let controls = Set<Unicode.Scalar>(["\u{1B}", "\u{07}", "\u{9B}"])
         let show = try transcripts(["show", id, "--format", format])
-        #expect(show.status == 0)
+        // The edit breaks the seal: printed (escaped) after a warning, exit 1.
+        #expect(show.status == 1)
+        #expect(show.stderr.contains("failed verification") && !show.stderr.unicodeScalars.contains { controls.contains($0) })
         #expect(!show.stdout.unicodeScalars.contains { controls.contains($0) }, "\(show.stdout)")
         #expect(show.stdout.contains("u001b"))
         let list = try transcripts(["list"])

@@ -82,6 +82,8 @@ extension Verdict {
 /// Input the engine cannot use, each with what would have been valid.
 public enum AdviceError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedFact(String)
+    /// `name=` with nothing after the `=`: the fact exists, its value is missing.
+    case missingValue(fact: String, valid: [String])
     case unknownFact(String, valid: [String])
     case unknownValue(fact: String, value: String, valid: [String])
     case conflictingFact(String, first: String, second: String)
@@ -94,6 +96,8 @@ public enum AdviceError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .malformedFact(let text):
             "'\(text)' is not a fact; write it as name=value, e.g. purpose=marketing-message"
+        case .missingValue(let fact, let valid):
+            "fact '\(fact)' has no value; write it as \(fact)=VALUE with one of: \(valid.joined(separator: ", "))"
         case .unknownFact(let name, let valid):
             "unknown fact '\(name)'; valid facts: \(valid.joined(separator: ", "))"
         case .unknownValue(let fact, let value, let valid):

@@ -8,7 +8,11 @@ public enum Engine {
             guard let eq = assignment.firstIndex(of: "=") else { throw .malformedFact(assignment) }
             let name = String(assignment[..<eq]).trimmingWhitespace
             let value = String(assignment[assignment.index(after: eq)...]).trimmingWhitespace
-            guard !name.isEmpty, !value.isEmpty else { throw .malformedFact(assignment) }
+            guard !name.isEmpty else { throw .malformedFact(assignment) }
+            guard !value.isEmpty else {
+                guard let fact = kb.factsByID[name] else { throw .unknownFact(name, valid: kb.facts.map(\.id)) }
+                throw .missingValue(fact: name, valid: fact.values.map(\.value))
+            }
             if let earlier = facts[name], earlier != value {
                 throw .conflictingFact(name, first: earlier, second: value)
             }

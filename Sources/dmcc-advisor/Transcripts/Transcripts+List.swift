@@ -36,6 +36,10 @@ extension Transcripts {
         @OptionGroup var transcriptOptions: TranscriptOptions
 
         func run() throws {
+            if let client, client.trimmingCharacters(in: .whitespaces).isEmpty {
+                printError("--client is empty, so it would match no record; give (part of) a client's name, or leave --client out to list every client")
+                throw Exit.badInput
+            }
             if let since, CalendarDate(iso: since) == nil {
                 printError(AdviceError.invalidDate(since).description)
                 throw Exit.badInput

@@ -10,8 +10,8 @@ extension Transcripts {
             discussion: """
             Re-explores the record's answers on its action date with the current knowledge and saves a NEW \
             record (supersedes: ID); the old record stays untouched. Exit 0 when the new advice is definite, \
-            6 when it still depends on an open point, 2 for an unknown record, fact or value or a fact that \
-            is not an open point, 3 when the knowledge now asks a question the record has no answer to.
+            6 when it still depends on an open point, 2 for an unknown record, fact or value, a fact that \
+            is not an open point, or a record another record already supersedes (resolve the latest instead), 3 when the knowledge now asks a question the record has no answer to.
             """)
 
         @Argument(help: "The id of the record with open points.")
@@ -22,6 +22,9 @@ extension Transcripts {
 
         @Option(name: .long, help: "The language of the new record and the advice: nl or en (default: the record's).")
         var lang: Language?
+
+        @Option(name: .long, help: "The consultant's conclusion for the client, saved with the new record (the old record's is not carried over).")
+        var conclusion: String?
 
         @OptionGroup var knowledgeOptions: KnowledgeOptions
         @OptionGroup var transcriptOptions: TranscriptOptions
@@ -35,14 +38,24 @@ extension Transcripts {
                 printError("\(error)")
                 throw Exit.badInput
             }
+            // Resolving a superseded record would make a second "latest" version beside the real one.
+            let newer = store.records(superseding: old.id)
+            if !newer.isEmpty {
+                let latest = store.latestVersions(of: old.id)
+                let instead = latest.isEmpty ? newer : latest
+                printError("record \(old.id) is already superseded by \(newer.joined(separator: ", ")); nothing saved. "
+                    + "Resolve the latest version instead: \(instead.map { "transcripts resolve \($0)" }.joined(separator: " or "))")
+                throw Exit.badInput
+            }
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
             let language = lang ?? Language(rawValue: old.language) ?? .nl
             let nl = language == .nl
             let now = Clock.now()
-            let session: Session
+            var session: Session
             let exploration: Exploration
             do {
                 session = try old.resolving(fact, in: kb, at: now)
+                session.conclusion = conclusion
                 exploration = try session.exploration(kb)
             } catch let error as ResolveError {
                 printError(error.description)
@@ -68,6 +81,12 @@ extension Transcripts {
             } catch {
                 printError("not saved: \(error)")
                 throw Exit.saveFailed
+            }
+            if conclusion == nil, let earlier = old.conclusion, !earlier.isEmpty {
+                printError(nl ? "de conclusie van \(old.id) is niet overgenomen: die was geschreven bij het voorwaardelijke advies; "
+                                + "geef het nieuwe advies een eigen conclusie met --conclusion TEKST bij transcripts resolve"
+                              : "the conclusion of \(old.id) was not carried over: it was written for the conditional advice; "
+                                + "give the new advice its own with --conclusion TEXT on transcripts resolve")
             }
             print(nl ? "Opgeslagen als \(record.id); vervangt \(old.id)." : "Saved as \(record.id); supersedes \(old.id).")
             if !record.openPoints.isEmpty {

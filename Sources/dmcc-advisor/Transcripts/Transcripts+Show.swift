@@ -8,7 +8,9 @@ extension Transcripts {
             commandName: "show", abstract: "Print one record, or make it a letter for the client (HTML or PDF).",
             discussion: """
             html and pdf use the firm settings in firm.yaml in the records folder (or --firm FILE): name, \
-            contact, disclaimer. pdf prints the page with headless Chromium to --output (default ID.pdf here).
+            contact, disclaimer. pdf prints the page with headless Chromium to --output (default ID.pdf here). \
+            The record is checked as verify checks it (seal, signature, trusted keys): html and pdf refuse a record \
+            that fails (exit 1, nothing written); the other formats print it after a warning on stderr and exit 1.
             """)
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, text, html, pdf }
 
@@ -48,6 +50,20 @@ extension Transcripts {
                 printError("\(error)")
                 throw Exit.badInput
             }
+            // The checks of `verify`: a tampered or forged record never leaves as a letter, and is
+            // never printed without a warning.
+            let problems = Verify.check([record.id], in: store, trusting: try store.trustedKeys(), requireSignature: false)[0].problems
+            if !problems.isEmpty {
+                let reasons = problems.map { "  \($0)" }
+                if format == .html || format == .pdf {
+                    printError("record \(record.id) failed verification, so no \(format.rawValue) letter was written:")
+                    for reason in reasons { printError(reason) }
+                    printError("'transcripts verify \(record.id)' says the same; a record that fails must not reach a client")
+                    throw Exit.problems
+                }
+                printError("WARNING: record \(record.id) failed verification; what follows may have been edited or forged:")
+                for reason in reasons { printError(reason) }
+            }
             let shown = RecordTranslation.shown(record, in: lang ?? Language(rawValue: record.language) ?? .nl,
                                                 using: knowledgeForTranslation(record))
             let context = RecordRenderer.Context(supersededBy: store.records(superseding: record.id), textsLanguage: shown.textsLanguage)
@@ -69,6 +85,7 @@ extension Transcripts {
                 }
                 print("wrote \(target.path)")
             }
+            if !problems.isEmpty { throw Exit.problems }
         }
 
         /// The knowledge, only to translate a record into the language it was not saved in; when it
@@ -135,5 +152,16 @@ extension TranscriptStore {
                   data.range(of: needle) != nil, let record = try? RecordFile.read(data), record.supersedes == id else { return nil }
             return record.id
         }.sorted()
+    }
+
+    /// The latest versions of `id`'s chain: the records that supersede it, directly or not, and
+    /// that no record supersedes (more than one when the chain forks). A loop ends the walk.
+    func latestVersions(of id: String) -> [String] {
+        var latest: [String] = [], seen: Set<String> = [id], pending = [id]
+        while let current = pending.popLast() {
+            let newer = records(superseding: current).filter { seen.insert($0).inserted }
+            if newer.isEmpty { if current != id { latest.append(current) } } else { pending += newer }
+        }
+        return latest.sorted()
     }
 }
