@@ -223,6 +223,21 @@ struct SigningCommandTests {
         #expect(after.stdout.contains("ok   \(id)  signed by Eva de Vries"))
     }
 
+    @Test("a save with a key the records folder does not trust yet says so, and how to trust it")
+    func untrustedOwnKeyIsNamed() throws {
+        defer { cleanUp() }
+        let line = try TrustShell.run(["keys", "init", "--name", "Eva de Vries"], config: config).stdout
+        let key = try #require(line.split(separator: " ").last).trimmingCharacters(in: .newlines)
+        let first = try save()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("your key is not in"), "\(first.stderr)")
+        #expect(first.stderr.contains("keys trust --name 'Eva de Vries' \(key)"))
+        _ = try TrustShell.run(["keys", "trust", "--name", "Eva de Vries", key, "--transcripts", records.path], config: config)
+        let second = try save()
+        #expect(second.status == 0)
+        #expect(!second.stderr.contains("your key is not in"), "\(second.stderr)")
+    }
+
     @Test("verify catches a forger who edits a signed record and recomputes its SHA-256")
     func forgedOnDisk() throws {
         defer { cleanUp() }

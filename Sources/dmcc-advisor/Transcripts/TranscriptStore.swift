@@ -96,6 +96,11 @@ struct TranscriptStore {
             syncFolder()
             if let key {
                 notice("signed by \(key.name) (key \(RecordSignature.fingerprint(of: key.publicKey)))")
+                // Without this, the consultant's own records fail verify and get no client letter, and nobody says why.
+                if let trusted = trustedKeysSilently(), trusted.name(of: key.publicKey) == nil {
+                    notice("your key is not in \(shownPath)/\(Self.trustedKeysFile) yet, so verify reports records you sign as untrusted "
+                           + "and show writes no letter for them; trust it once with: dmcc-advisor keys trust --name '\(key.name)' \(key.publicKey)")
+                }
                 if let warning = ConsultantKey.location().exposure() { notice(warning) }
             }
             if let warning = RecordsGit.commit([record.id + ".json", record.id + ".md"], in: folder,
@@ -122,6 +127,14 @@ struct TranscriptStore {
     static let trustedKeysFile = "trusted-keys"
 
     var trustedKeysURL: URL { folder.appendingPathComponent(Self.trustedKeysFile) }
+
+    /// The trusted keys, or nil when the file cannot be read or parsed; nothing is printed.
+    func trustedKeysSilently() -> TrustedKeys? {
+        guard let data = try? Data(contentsOf: trustedKeysURL) else {
+            return FileManager.default.fileExists(atPath: trustedKeysURL.path) ? nil : TrustedKeys()
+        }
+        return try? TrustedKeys.parse(String(decoding: data, as: UTF8.self), file: Self.trustedKeysFile).get()
+    }
 
     /// The trusted keys (none when the file does not exist); a malformed line is an error naming
     /// `file:line`, and so is a file that cannot be read.
