@@ -38,6 +38,57 @@ struct ExplorationWordingTests {
         try Engine.explore(kb, facts: try Engine.facts(from: facts, in: kb), on: CalendarDate(year: 2026, month: 11, day: 29)!)
     }
 
+    // MARK: - 1. A question not every branch reaches
+
+    @Test("an open point asked only on some branches says under which assumption, and its meanings hold only together with it")
+    func dependentQuestion() throws {
+        let informed = try questionText(fact: "informed-at-collection", .en)
+        let report = ExplorationReport(try exploration(Self.customerEmail), in: kb, language: .en)
+        let optOut = try #require(report.toConfirm.first { $0.fact == "opt-out-offered" })
+        #expect(optOut.askedOnEveryBranch == false)
+        #expect(optOut.askedIf?.map { "\($0.fact)=\($0.value)" } == ["informed-at-collection=yes"])
+        let first = try #require(report.toConfirm.first { $0.fact == "informed-at-collection" })
+        #expect(first.askedOnEveryBranch == true && first.askedIf == nil)
+        // "Yes" on the first point leads to more than one verdict: it says these depend on the other open point.
+        let yes = try #require(first.options.first { $0.value == "yes" })
+        #expect(yes.verdicts.count == 2)
+        #expect(yes.summary?.contains("depends on the other open points") == true, "\(yes.summary ?? "")")
+
+        let text = try advise(Self.customerEmail, ["--lang", "en"]).stdout
+        let unwrapped = text.replacingOccurrences(of: "\n      ", with: " ")
+        #expect(unwrapped.contains("Only asked if: \(informed) → Yes"), "\(text)")
+        #expect(text.contains("Yes, together with that assumption → Allowed"), "\(text)")
+        // The wording the consultant misread: the answer alone does not make it allowed.
+        #expect(!text.contains("      Yes → Allowed"), "\(text)")
+        let nl = try advise(Self.customerEmail).stdout
+        let informedNL = try questionText(fact: "informed-at-collection", .nl)
+        #expect(nl.replacingOccurrences(of: "\n      ", with: " ").contains("Alleen gevraagd als: \(informedNL) → Ja"), "\(nl)")
+        #expect(nl.contains("Ja, samen met die aanname → "), "\(nl)")
+        let markdown = try advise(Self.customerEmail, ["--lang", "en", "--format", "markdown"]).stdout
+        #expect(markdown.contains("_Only asked if: "), "\(markdown)")
+        #expect(markdown.contains("  - Yes, together with that assumption → Allowed"), "\(markdown)")
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(advise(Self.customerEmail, ["--format", "json"]).stdout.utf8)) as? [String: Any])
+        let confirm = try #require(json["to-confirm"] as? [[String: Any]])
+        let point = try #require(confirm.first { $0["fact"] as? String == "opt-out-offered" })
+        #expect(point["asked-on-every-branch"] as? Bool == false)
+        #expect((point["asked-if"] as? [[String: Any]])?.first?["fact"] as? String == "informed-at-collection")
+        #expect(((point["options"] as? [[String: Any]])?.first?["summary"] as? String)?.contains("samen met die aanname") == true)
+    }
+
+    @Test("the wizard's advice screen words a dependent open point the same way")
+    func dependentQuestionInTheWizard() throws {
+        var w = WizardDriver(language: .en)
+        let facts = Dictionary(uniqueKeysWithValues: Self.customerEmail.map { ($0.split(separator: "=")[0], String($0.split(separator: "=")[1])) })
+        while let q = w.state.exploration(kb)?.missing {
+            let value = try #require(facts[Substring(q.fact)], "asked \(q.fact)")
+            if value == "unknown" { w.press("u") } else { w.choose([value]) }
+        }
+        let body = WizardView.adviceBody(w.state, kb).map(\.text).joined(separator: "\n")
+        #expect(body.contains("Only asked if: "), "\(body)")
+        #expect(body.contains("Yes, together with that assumption → Allowed"), "\(body)")
+    }
+
     // MARK: - 2. Answers assumed for a branch, in an advice still incomplete
 
     @Test("an incomplete advice marks the answers it assumed for a branch and says which branch it asks for")
@@ -62,5 +113,28 @@ struct ExplorationWordingTests {
         // Given answers alone stay as they were.
         let definite = try advise(["purpose=marketing-call"], ["--format", "json"]).stdout
         #expect(!definite.contains("\"assumed\""))
+    }
+
+    // MARK: - 3. Rule changes on the branches
+
+    @Test("a conditional advice shows the rule change its branches meet, once, and on which branch")
+    func ruleChangesOnBranches() throws {
+        let definite = try advise(Self.callConsentUnknown.map { $0 == "consent=unknown" ? "consent=no" : $0 }, ["--format", "json", "--lang", "en"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(definite.stdout.utf8)) as? [String: Any])
+        let change = try #require((json["rule-changes"] as? [[String: Any]])?.first?["text"] as? String)
+        let text = try advise(Self.callConsentUnknown, ["--lang", "en"]).stdout
+        #expect(text.components(separatedBy: "\nRule change\n").count == 2, "\(text)")
+        #expect(text.contains(String(change.prefix(40))), "\(text)")
+        let consent = try #require(kb.question("call-consent")).text.text(.en)
+        #expect(flat(text).contains("Only if: \(consent) → No"), "\(text)")
+        let markdown = try advise(Self.callConsentUnknown, ["--lang", "en", "--format", "markdown"]).stdout
+        #expect(markdown.contains("## Rule change"), "\(markdown)")
+        // The wizard's advice screen shows it too.
+        var w = WizardDriver()
+        w.choose(DontKnowWizardTests.callUpToConsent)
+        w.press("u")
+        w.choose(["business"])
+        let body = WizardView.adviceBody(w.state, kb).map(\.text).joined(separator: "\n")
+        #expect(body.contains("Regelwijziging"), "\(body)")
     }
 }
