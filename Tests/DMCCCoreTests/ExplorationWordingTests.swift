@@ -138,3 +138,28 @@ struct ExplorationWordingTests {
         #expect(body.contains("Regelwijziging"), "\(body)")
     }
 }
+
+@Suite("Conditional records saved by main before the wording fixes")
+struct ConditionalRecordFixtureTests {
+    static let folder = Program.root.appendingPathComponent("Tests/Fixtures/ConditionalRecordFromMain")
+
+    @Test("a conditional record saved by main at 068b363 still decodes and its Markdown copy still matches")
+    func conditionalRecordFromMain() throws {
+        let id = "20261129-173359-bbb16e"
+        let json = try Data(contentsOf: Self.folder.appendingPathComponent(id + ".json"))
+        let markdown = try String(contentsOf: Self.folder.appendingPathComponent(id + ".md"), encoding: .utf8)
+        let record = try JSONDecoder().decode(AdviceRecord.self, from: json)
+        let conditional = try #require(record.conditional)
+        // The fields added since are absent, so the rendering stays what was saved.
+        #expect(conditional.ruleChanges == nil)
+        #expect(conditional.toConfirm.allSatisfy { $0.askedOnEveryBranch == nil && $0.options.allSatisfy { $0.summary == nil } })
+        #expect(RecordCheck.problems(json: json, markdown: markdown, expectedID: id).isEmpty)
+        // Verified and shown from a copy: the commands may write an index next to the records.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("conditional-from-main-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: Self.folder, to: copy)
+        let verify = try Program.run(["transcripts", "verify", "--transcripts", copy.path])
+        #expect(verify.status == 0 && verify.stdout.contains("1 of 1 record(s) verified"), "\(verify.stdout)")
+        #expect(try Program.run(["transcripts", "show", id, "--transcripts", copy.path]).status == 0)
+    }
+}
