@@ -79,8 +79,9 @@ struct Advise: ParsableCommand {
             try printExploration(exploration, kb)
             return
         }
-        let advice = exploration.branches.first { $0.advice.missing != nil }?.advice ?? exploration.branches[0].advice
-        let report = AdviceReport(advice, in: kb, language: lang)
+        // The branch still asking: answers it assumed for a "don't know" are shown as assumed, not as given.
+        let branch = exploration.current ?? exploration.branches[0]
+        let report = AdviceReport(branch, in: kb, language: lang)
         if save {
             guard report.isComplete else {
                 printError("the advice is incomplete, so nothing was saved; answer: \(report.missing?.fact ?? "")")

@@ -12,7 +12,7 @@ public enum AdviceRenderer {
             if let explanation = report.explanation { out.append(""); out += TextLayout.wrap(explanation, width: w) }
             if !report.path.isEmpty {
                 section(.why)
-                for step in report.path { out += TextLayout.hanging("\(step.text) → \(step.label)", prefix: "  · ", width: w) }
+                for step in report.path { out += TextLayout.hanging(stepLine(step, language), prefix: "  · ", width: w) }
             }
             let conditions = report.conditions ?? []
             if !conditions.isEmpty || report.verdict != Verdict.notAllowed.rawValue {
@@ -36,9 +36,10 @@ public enum AdviceRenderer {
             out.append(Wording.text(.incomplete, language))
             if !report.path.isEmpty {
                 section(.why)
-                for step in report.path { out += TextLayout.hanging("\(step.text) → \(step.label)", prefix: "  · ", width: w) }
+                for step in report.path { out += TextLayout.hanging(stepLine(step, language), prefix: "  · ", width: w) }
             }
             section(.nextQuestion)
+            if let scope = branchScope(report, language) { out += TextLayout.hanging(scope, prefix: "  ", width: w) }
             out += TextLayout.hanging(missing.text, prefix: "  ", width: w)
             out += TextLayout.hanging(missing.why, prefix: "  ", width: w)
             out.append("")
@@ -64,7 +65,10 @@ public enum AdviceRenderer {
             if let explanation = report.explanation { out.append(""); out.append(escape(explanation)) }
             if !report.path.isEmpty {
                 section(.why)
-                for step in report.path { out.append("- \(escape(step.text)) **\(escape(step.label))** (`\(step.fact)=\(step.value)`)") }
+                for step in report.path {
+                    out.append("- \(escape(step.text)) **\(escape(step.label))** (`\(step.fact)=\(step.value)`)"
+                               + (step.assumed == true ? " _\(escape(assumedNote(language)))_" : ""))
+                }
             }
             let conditions = report.conditions ?? []
             if !conditions.isEmpty || report.verdict != Verdict.notAllowed.rawValue {
@@ -90,9 +94,13 @@ public enum AdviceRenderer {
             out.append("# " + Wording.text(.incomplete, language))
             if !report.path.isEmpty {
                 section(.why)
-                for step in report.path { out.append("- \(escape(step.text)) **\(escape(step.label))** (`\(step.fact)=\(step.value)`)") }
+                for step in report.path {
+                    out.append("- \(escape(step.text)) **\(escape(step.label))** (`\(step.fact)=\(step.value)`)"
+                               + (step.assumed == true ? " _\(escape(assumedNote(language)))_" : ""))
+                }
             }
             section(.nextQuestion)
+            if let scope = branchScope(report, language) { out.append("_\(escape(scope))_"); out.append("") }
             out.append(escape(missing.text))
             out.append("")
             for o in missing.options { out.append("- `\(missing.fact)=\(o.value)`: \(escape(o.label))") }
@@ -107,6 +115,27 @@ public enum AdviceRenderer {
         out.append("")
         out.append("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(knowledgeLine(report, language)) (sha256 `\(report.knowledge.sha256)`)")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A step of "Why": the question and its answer, marked when the answer was assumed for a "don't know".
+    public static func stepLine(_ step: AdviceReport.Step, _ language: Language) -> String {
+        "\(step.text) → \(step.label)" + (step.assumed == true ? " " + assumedNote(language) : "")
+    }
+
+    /// The mark on an answer assumed for one branch of a "don't know" answer, not given.
+    public static func assumedNote(_ language: Language) -> String {
+        language == .nl ? "(aangenomen voor deze mogelijkheid: u antwoordde \"Weet ik niet\")"
+                        : "(assumed for this possibility: you answered \"Don't know\")"
+    }
+
+    /// Which branch a missing question is asked for, when the way there assumed answers.
+    static func branchScope(_ report: AdviceReport, _ language: Language) -> String? {
+        let assumed = report.assumedSteps
+        guard !assumed.isEmpty else { return nil }
+        let list = assumed.map { "\($0.text) → \($0.label)" }.joined(separator: "; ")
+        return language == .nl
+            ? "Voor het geval: \(list). Andere mogelijkheden kunnen later andere vragen stellen."
+            : "For the case: \(list). Other possibilities may ask other questions later."
     }
 
     /// The legal basis of the outcome, then that of the parts passed on the way, each reference once.

@@ -17,6 +17,8 @@ public struct AdviceReport: Sendable, Equatable, Codable {
         /// Set in advice records only: the consultant's note on this question and when it was answered.
         public var note: String?
         public var answered: String?
+        /// True when this answer was not given but assumed for one branch of a "don't know" answer.
+        public var assumed: Bool?
     }
 
     public struct RuleChange: Sendable, Equatable, Codable {
@@ -89,6 +91,16 @@ public struct AdviceReport: Sendable, Equatable, Codable {
     }
 
     public var isComplete: Bool { status == "complete" }
+
+    /// The advice of one branch of a "don't know" answer: the answers it assumed are marked as assumed.
+    public init(_ branch: Exploration.Branch, in kb: KnowledgeBase, language: Language) {
+        self.init(branch.advice, in: kb, language: language)
+        let assumed = Set(branch.assumptions.map(\.questionID))
+        for i in path.indices where assumed.contains(path[i].question) { path[i].assumed = true }
+    }
+
+    /// The steps assumed for this branch rather than answered, in path order.
+    public var assumedSteps: [Step] { path.filter { $0.assumed == true } }
 
     public init(_ advice: Advice, in kb: KnowledgeBase, language: Language) {
         func refs(_ list: [LegalReference]) -> [Reference] {
