@@ -198,6 +198,19 @@ struct DontKnowWizardTests {
         #expect(html.contains("Ons advies zolang de open punten niet bevestigd zijn"))
         #expect(html.contains("Als het antwoord &quot;Ja&quot; is: <strong>Toegestaan"), "quotes in the letter are escaped")
         #expect(html.contains("Als het antwoord &quot;Nee&quot; is: <strong>Niet toegestaan"))
+        // An open point reached on one branch only says when it is asked, and claims no more than that branch.
+        var dependent = record
+        var point = try #require(dependent.conditional?.toConfirm.first)
+        point.askedOnEveryBranch = false
+        var condition = try #require(dependent.conditional?.branches.first?.assumptions.first)
+        condition.text = "Werd de klant geïnformeerd?"
+        condition.label = "Ja"
+        point.askedIf = [condition]
+        point.options[0].verdictLabels = ["Niet toegestaan", "Toegestaan"]
+        dependent.conditional?.toConfirm = [point]
+        let dependentHTML = RecordLetter.html(dependent)
+        #expect(dependentHTML.contains("Alleen gevraagd als: Werd de klant geïnformeerd? → Ja"))
+        #expect(dependentHTML.contains("(samen met die aanname): <strong>hangt af van de andere open punten: Niet toegestaan / Toegestaan"))
         // A definite record keeps the plain heading.
         var definite = record
         definite.conditional = nil

@@ -171,7 +171,7 @@ struct KnowledgeHardeningTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try writeTiny()
         let big = folder.appendingPathComponent("zz-big.yaml")
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: big.path, contents: nil)
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 80 * 1024 * 1024)   // 80 MB, sparse
         try handle.close()

@@ -65,9 +65,15 @@ public enum RecordLetter {
                 // Each open point with what each answer would mean for the advice, and what settles it.
                 add("<ul class=\"checklist\">")
                 for point in conditional.toConfirm {
-                    var item = "<li>\(h(point.text))<ul class=\"meanings\">"
-                    for option in point.options {
-                        item += "<li>\(h(words.ifAnswer(option.label))): <strong>\(h(option.verdictLabels.joined(separator: " / ")))</strong></li>"
+                    var item = "<li>\(h(point.text))"
+                    // A point asked on some branches only: say when, and claim no more than those branches show.
+                    if let asked = ExplorationReport.askedOnly(point, language: L) { item += "<p class=\"hint\">\(h(asked))</p>" }
+                    let qualifier = point.askedOnEveryBranch == false ? words.onThoseBranches(conditioned: point.askedIf != nil) : ""
+                    item += "<ul class=\"meanings\">"
+                    for option in point.options where !option.verdictLabels.isEmpty {
+                        let verdicts = option.verdictLabels.joined(separator: " / ")
+                        let meaning = option.verdictLabels.count > 1 ? words.dependsOnOtherPoints(verdicts) : verdicts
+                        item += "<li>\(h(words.ifAnswer(option.label) + qualifier)): <strong>\(h(meaning))</strong></li>"
                     }
                     item += "</ul>"
                     if let evidence = point.evidence { item += "<p class=\"hint\">\(h(words.settledBy)): \(h(evidence))</p>" }

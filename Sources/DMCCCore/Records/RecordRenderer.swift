@@ -185,6 +185,13 @@ struct LetterWords {
         nl ? "Ons advies zolang de open punten niet bevestigd zijn" : "Our advice until the open points are confirmed"
     }
     func ifAnswer(_ label: String) -> String { nl ? "Als het antwoord \"\(label)\" is" : "If the answer is \"\(label)\"" }
+    func onThoseBranches(conditioned: Bool) -> String {
+        conditioned ? (nl ? " (samen met die aanname)" : " (together with that assumption)")
+                    : (nl ? " (bij die mogelijkheden)" : " (on those possibilities)")
+    }
+    func dependsOnOtherPoints(_ verdicts: String) -> String {
+        nl ? "hangt af van de andere open punten: \(verdicts)" : "depends on the other open points: \(verdicts)"
+    }
     var settledBy: String { nl ? "Dit blijkt uit" : "What settles it" }
     var notes: String { nl ? "Notities van de consultant" : "The consultant's notes" }
     var conclusion: String { nl ? "Conclusie" : "Conclusion" }
