@@ -44,7 +44,9 @@ struct CanonicalJSONTests {
             let json = try Data(contentsOf: file)
             guard let parsed = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else { continue }
             let isRecord = parsed["format"] as? String == AdviceRecord.format
-            try expectSameAsReference(parsed, mustWrite: isRecord, "\(file.lastPathComponent)")
+            // A conditional record holds numbers and booleans (branch counts, `truncated`), which the writer
+            // leaves to JSONSerialization by design; its seal is still checked below and in the helper.
+            try expectSameAsReference(parsed, mustWrite: isRecord && parsed["conditional"] == nil, "\(file.lastPathComponent)")
             if isRecord, let seal = parsed["sha256"] as? String, (try? RecordFile.read(json)) != nil {
                 #expect(RecordSeal.digest(ofObject: parsed) == seal, "\(file.lastPathComponent)")
             }
