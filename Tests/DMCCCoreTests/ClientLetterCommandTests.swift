@@ -16,21 +16,7 @@ struct ClientLetterCommandTests {
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = Program.root) throws -> Program.Result {
-        let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Program.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                              stderr: String(decoding: stderr, as: UTF8.self))
+        try Program.run(arguments, in: directory, environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new })
     }
 
     func show(_ id: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> Program.Result {

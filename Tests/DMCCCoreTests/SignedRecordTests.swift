@@ -7,25 +7,11 @@ import Testing
 enum TrustShell {
     static func run(_ arguments: [String], config: URL, environment extra: [String: String] = [:],
                     in directory: URL = Program.root) throws -> Program.Result {
-        let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["DMCC_CONFIG"] = config.path
         environment["DMCC_TRANSCRIPTS"] = nil
         for (name, value) in extra { environment[name] = value }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Program.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                              stderr: String(decoding: stderr, as: UTF8.self))
+        return try Program.run(arguments, in: directory, environment: environment)
     }
 
     /// A fresh scratch folder, removed by the caller.
