@@ -19,18 +19,8 @@ extension AdviceRecord {
                   supersedes: supersedes, notes: notes, answeredAt: answeredAt,
                   conditional: exploration.isDefinite ? nil : ExplorationReport(exploration, in: kb, language: language))
         guard !exploration.isDefinite else { return }
-        self.steps = steps.map { step in
-            var step = step
-            step.note = notes[step.question].flatMap(Self.kept)
-            step.answered = answeredAt[step.question]
-            return step
-        }
+        self.steps = Self.annotated(steps, notes: notes, answeredAt: answeredAt)
         self.sha256 = RecordSeal.digest(of: self)
-    }
-
-    private static func kept(_ text: String) -> String? {
-        let trimmed = ControlCharacters.cleaned(text).trimmingWhitespace
-        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The answers of the record by question: a step with the value `unknown` is "don't know".

@@ -76,13 +76,18 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         self.language = language.rawValue
         self.advice = AdviceReport(advice, in: kb, language: language)
         self.conditional = conditional
-        self.steps = self.advice.path.map { step in
+        self.steps = Self.annotated(self.advice.path, notes: notes, answeredAt: answeredAt)
+        self.sha256 = RecordSeal.digest(of: self)
+    }
+
+    /// The steps with each question's note (as typed text is kept) and the time it was answered.
+    static func annotated(_ steps: [Step], notes: [String: String], answeredAt: [String: String]) -> [Step] {
+        steps.map { step in
             var step = step
             step.note = notes[step.question].flatMap(Self.nonEmpty)
             step.answered = answeredAt[step.question]
             return step
         }
-        self.sha256 = RecordSeal.digest(of: self)
     }
 
     /// Typed text as kept: control characters cannot reach a record (line breaks become spaces).

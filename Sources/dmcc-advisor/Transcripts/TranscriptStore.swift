@@ -295,6 +295,16 @@ struct TranscriptStore {
         }
     }
 
+    /// The record for a command: one that cannot be read is reported and ends the command (exit 2).
+    func recordForCommand(_ id: String) throws -> AdviceRecord {
+        do {
+            return try record(id)
+        } catch {
+            printError("\(error)")
+            throw Exit.badInput
+        }
+    }
+
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

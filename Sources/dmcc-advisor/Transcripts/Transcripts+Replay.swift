@@ -20,13 +20,7 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let record: AdviceRecord
-            do {
-                record = try store.record(id)
-            } catch {
-                printError("\(error)")
-                throw Exit.badInput
-            }
+            let record = try store.recordForCommand(id)
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
             let saved = Language(rawValue: record.language) ?? .nl
             let language = lang ?? saved

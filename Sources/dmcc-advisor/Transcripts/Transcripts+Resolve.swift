@@ -31,13 +31,7 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let old: AdviceRecord
-            do {
-                old = try store.record(id)
-            } catch {
-                printError("\(error)")
-                throw Exit.badInput
-            }
+            let old = try store.recordForCommand(id)
             // Resolving a superseded record would make a second "latest" version beside the real one.
             let newer = store.records(superseding: old.id)
             if !newer.isEmpty {

@@ -43,13 +43,7 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let record: AdviceRecord
-            do {
-                record = try store.record(id)
-            } catch {
-                printError("\(error)")
-                throw Exit.badInput
-            }
+            let record = try store.recordForCommand(id)
             // The checks of `verify`: a tampered or forged record never leaves as a letter, and is
             // never printed without a warning.
             let problems = Verify.check([record.id], in: store, trusting: try store.trustedKeys(), requireSignature: false)[0].problems
