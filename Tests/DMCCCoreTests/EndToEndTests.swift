@@ -102,7 +102,7 @@ struct EndToEndTests {
         WalkCase(name: "custom audience with consent", keys: WizardDriver.digits("custom-audience", "no", "yes"),
                  banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
         WalkCase(name: "energy sale by voicelog", keys: WizardDriver.digits(LineModeTests.voicelog), banner: "✘ NIET TOEGESTAAN"),
-        WalkCase(name: "contract with a business", keys: WizardDriver.digits("phone-contract", "business", "trader", "no"),
+        WalkCase(name: "contract with a business", keys: WizardDriver.digits("phone-contract", "business", "trader", "no", "live"),
                  banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
         WalkCase(name: "charity calls a donor", keys: WizardDriver.digits(WizardTests.charityCallsDonor),
                  banner: "! TOEGESTAAN, MITS U AAN DE VOORWAARDEN VOLDOET"),
@@ -282,7 +282,7 @@ struct EndToEndTests {
         // While the second wizard runs the session, no other start offers it (issue 9.2).
         let third = try TerminalSession(arguments: "", transcripts: first.transcripts)
         #expect(third.waitFor("Voor het adviesverslag"), "a live session is not offered: \(third.screen)")
-        try second.type(shadow.choose("no", "charity", "donor", "yes", "yes", "yes", "yes", "yes", "yes") + ["s"])
+        try second.type(shadow.choose("no", "charity", "donor", "yes", "yes", "yes", "yes", "yes", "yes", "live") + ["s"])
         #expect(second.waitFor("opgeslagen: "))
         let id = try #require(try FileManager.default.contentsOfDirectory(atPath: first.transcripts.path)
             .first { $0.hasSuffix(".json") && !$0.hasPrefix(".") }).dropLast(5)

@@ -7,7 +7,8 @@ struct RecordTests {
     let kb = Shipped.knowledge
     let facts = ["purpose": "marketing-call", "recipient": "consumer", "call-kind": "marketing", "objected": "no", "consent": "no",
                  "sender": "charity", "relationship": "customer", "obtained-in-sale": "yes", "same-entity": "yes",
-                 "within-3-years": "yes", "informed-at-collection": "yes", "opt-out-offered": "yes", "similar-offer": "yes"]
+                 "within-3-years": "yes", "informed-at-collection": "yes", "opt-out-offered": "yes", "similar-offer": "yes",
+                 "call-method": "live"]
 
     func record(client: String? = "Stichting Hulp & Zorg", language: Language = .nl) throws -> AdviceRecord {
         let advice = try Engine.advise(kb, facts: facts, on: date("2026-11-29"))
@@ -22,7 +23,7 @@ struct RecordTests {
     @Test("a record holds the steps with labels, notes and times, and the advice with its knowledge")
     func contents() throws {
         let r = try record()
-        #expect(r.steps.count == 13)
+        #expect(r.steps.count == 14)
         #expect(r.steps.first?.answered == "2026-11-29T14:29:01+01:00")
         #expect(r.steps.first { $0.question == "call-sender" }?.note == "Belt via eigen callcenter")
         #expect(r.steps.first { $0.fact == "sender" }?.label == "Een goed doel of ideële organisatie")
@@ -141,8 +142,8 @@ struct RecordTests {
         let i = try #require(sources.firstIndex { $0.path.hasSuffix("60-marketing-calls.yaml") })
         var text = String(decoding: sources[i].bytes, as: UTF8.self)
         // A new question before the final outcome: is the number withheld?
-        text = text.replacingOccurrences(of: "      - {value: \"yes\", next: call-exception-2026}",
-                                          with: "      - {value: \"yes\", next: call-renewal-check}")
+        text = text.replacingOccurrences(of: "      - {value: live, next: call-exception-2026}",
+                                          with: "      - {value: live, next: call-renewal-check}")
         text += """
 
           - id: call-renewal-check

@@ -26,7 +26,8 @@ enum TrustShell {
         ["advise", "--fact", "purpose=marketing-call", "--fact", "recipient=consumer", "--fact", "call-kind=marketing",
          "--fact", "objected=no", "--fact", "consent=no", "--fact", "sender=business", "--fact", "relationship=customer",
          "--fact", "obtained-in-sale=yes", "--fact", "same-entity=yes", "--fact", "informed-at-collection=yes",
-         "--fact", "opt-out-offered=yes", "--fact", "similar-offer=yes", "--fact", "within-3-years=yes", "--date", date]
+         "--fact", "opt-out-offered=yes", "--fact", "similar-offer=yes", "--fact", "within-3-years=yes",
+         "--fact", "call-method=live", "--date", date]
     }
 
     static func recordIDs(in folder: URL) -> [String] {

@@ -7,7 +7,8 @@ struct StaleAdviceTests {
     let kb = Shipped.knowledge
     let customerCall = ["purpose": "marketing-call", "recipient": "consumer", "call-kind": "marketing", "objected": "no", "consent": "no",
                         "sender": "business", "relationship": "customer", "obtained-in-sale": "yes", "same-entity": "yes",
-                        "informed-at-collection": "yes", "opt-out-offered": "yes", "similar-offer": "yes", "within-3-years": "yes"]
+                        "informed-at-collection": "yes", "opt-out-offered": "yes", "similar-offer": "yes", "within-3-years": "yes",
+                        "call-method": "live"]
 
     func record(_ id: String, on day: String, supersedes: String? = nil) throws -> AdviceRecord {
         let advice = try Engine.advise(kb, facts: customerCall, on: date(day))
@@ -73,7 +74,7 @@ struct StaleAdviceTests {
         let text = Staleness.text(findings, checked: 1, language: .nl)
         #expect(text.contains("20260515-100000-aaaaaa  Bakkerij Jansen"))
         #expect(text.contains("op vandaag, 2026-07-02: \(may.advice.verdictLabel ?? "?") → \(Wording.verdict(.notAllowed, .nl))"))
-        #expect(text.contains("regelwijziging call-rule-2026 (2026-07-01): Sinds 1 juli 2026"))
+        #expect(text.contains("regelwijziging call-rule-2026 (2026-07-01): Vanaf 1 juli 2026"))
         #expect(text.hasSuffix("1 van 1 advies(en) zou nu anders luiden\n"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(Staleness.json(findings, checked: 1).utf8)) as? [String: Any])
         let stale = try #require(json["stale"] as? [[String: Any]])

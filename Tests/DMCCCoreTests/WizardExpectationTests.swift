@@ -14,7 +14,7 @@ struct WizardExpectationTests {
         try t.type(["Enter"])
         #expect(t.waitFor("✎"), "the question shows it has a note: \(t.screen)")
         // A contract with a business: the note's question is off the path.
-        try t.type(["r", "1"] + WizardDriver.digits("phone-contract", "business", "trader", "no"))
+        try t.type(["r", "1"] + WizardDriver.digits("phone-contract", "business", "trader", "no", "live"))
         #expect(t.waitFor("TOEGESTAAN"))
         try t.type(["s"])
         #expect(t.waitFor("horen bij vragen die niet meer op het pad liggen"), "\(t.screen)")
@@ -71,7 +71,7 @@ struct WizardExpectationTests {
         try t.type(["End", "Enter"])
         #expect(t.waitFor("Wat vraagt de persoon?"), "End goes to the last option")
         try t.type(["Escape", "Escape"])
-        // Thirteen answers, then review and "1", "0" reopens the tenth.
+        // Fourteen answers, then review and "1", "0" reopens the tenth.
         try t.type(WizardDriver.digits(WizardTests.charityCallsDonor) + ["r", "1", "0"])
         #expect(t.waitFor("stap 10"), "\(t.screen)")
         // A click on option 1 ("Ja", as before) answers it, and the kept later answers lead to the advice.
