@@ -291,8 +291,13 @@ struct TranscriptStore {
         do {
             return try RecordFile.read(json)
         } catch {
-            throw Failure(description: "\(id).json: \(error.description); 'transcripts verify \(id)' says more")
+            throw Failure(description: Self.unreadable(id, error))
         }
+    }
+
+    /// Why record `id` cannot be shown at all.
+    static func unreadable(_ id: String, _ failure: RecordFile.Failure) -> String {
+        "\(id).json: \(failure.description); 'transcripts verify \(id)' says more"
     }
 
     /// The record for a command: one that cannot be read is reported and ends the command (exit 2).
