@@ -2,8 +2,8 @@ import DMCCCore
 import Foundation
 import Testing
 
-/// Defects of `transcripts list` found by the consultant tryout: what the `?` mark says about
-/// records with open points.
+/// Defects of `transcripts list` found by the consultant tryout: what its CSV does in a spreadsheet,
+/// and what the `?` mark says about records with open points.
 @Suite("Listing records: tryout defects")
 struct ListingTryoutTests {
     let a = "20261129-100000-00000a"
@@ -14,6 +14,46 @@ struct ListingTryoutTests {
                                     consultant: consultant, subject: subject, purpose: "marketing-message",
                                     verdict: "not-allowed", openPoints: open, conditional: conditional, supersedes: nil)
         return RecordListing.rows([summary], .init()).rows[0]
+    }
+
+    /// The cells of the one data row of a CSV, split per RFC 4180 (quoted fields may hold commas).
+    func cells(_ csv: String) -> [String] {
+        let line = csv.components(separatedBy: "\r\n")[1]
+        var cells: [String] = [], cell = "", quoted = false, previous: Character = " "
+        for c in line {
+            if c == "\"" { quoted.toggle(); if quoted && previous == "\"" { cell.append("\"") } }
+            else if c == "," && !quoted { cells.append(cell); cell = "" }
+            else { cell.append(c) }
+            previous = c
+        }
+        return cells + [cell]
+    }
+
+    @Test("a client, subject or consultant a spreadsheet would run as a formula gets a single quote in front (OWASP)",
+          arguments: ["=HYPERLINK(\"http://x\",\"klik\")", "+31 20 123", "-2+3", "@SUM(A1)", "\tTab B.V."])
+    func formulaDefused(_ hostile: String) {
+        let client = RecordListing.fields.firstIndex(of: "client")!
+        let consultant = RecordListing.fields.firstIndex(of: "consultant")!
+        let subject = RecordListing.fields.firstIndex(of: "subject")!
+        let row = cells(RecordListing.csv([row(client: hostile, consultant: hostile, subject: hostile)], language: .nl))
+        #expect(row.count == RecordListing.fields.count, "still one cell per field: \(row)")
+        for i in [client, consultant, subject] {
+            #expect(row[i] == "'" + hostile, "\(RecordListing.fields[i]): \(row[i].debugDescription)")
+        }
+    }
+
+    @Test("a quoted formula cell stays RFC 4180: the quote goes inside the field's quotes")
+    func formulaWithCommaStaysQuoted() {
+        let text = RecordListing.csv([row(client: "=1,2")], language: .nl)
+        #expect(text.contains(",\"'=1,2\","), "\(text)")
+    }
+
+    @Test("ordinary text, also with a sign inside it, is left exactly as it is")
+    func ordinaryTextUntouched() {
+        let row = cells(RecordListing.csv([row(client: "Jansen & Zn. = top", consultant: "Eva-Marie")], language: .nl))
+        #expect(row[RecordListing.fields.firstIndex(of: "client")!] == "Jansen & Zn. = top")
+        #expect(row[RecordListing.fields.firstIndex(of: "consultant")!] == "Eva-Marie")
+        #expect(!row.contains { $0.hasPrefix("'") })
     }
 
     // MARK: What "?" says

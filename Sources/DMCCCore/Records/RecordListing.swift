@@ -342,20 +342,32 @@ public enum RecordListing {
     }
 
     /// CSV per RFC 4180: a header row of `fields`, CRLF line ends, a field quoted when it holds a comma,
-    /// a quote or a line break. Control characters are shown as `\u001b`, never written raw.
+    /// a quote or a line break. Control characters are shown as `\u001b`, never written raw. A text
+    /// cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) gets a single quote in front, as OWASP advises against CSV injection: a client
+    /// named `=HYPERLINK(...)` is shown as text, never evaluated.
     public static func csv(_ rows: [Row], language L: Language) -> String {
         var out = fields.joined(separator: ",") + "\r\n"
         for row in rows {
             out += values(row, L).map { value -> String in
                 switch value {
-                case .string(let text): csvField(ControlCharacters.escaped(text ?? "", keepingNewlines: true))
+                case .string(let text): csvField(defused(ControlCharacters.escaped(text ?? "", keepingNewlines: true)))
                 case .number(let number): String(number)
                 case .bool(let flag): flag ? "true" : "false"
-                case .list(let items): csvField(items.joined(separator: " "))
+                case .list(let items): csvField(defused(items.joined(separator: " ")))
                 }
             }.joined(separator: ",") + "\r\n"
         }
         return out
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` with a leading single quote when a spreadsheet would take it for a formula.
+    static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
     }
 
     static func csvField(_ text: String) -> String {
