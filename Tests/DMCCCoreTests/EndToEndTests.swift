@@ -176,7 +176,7 @@ struct EndToEndTests {
         #expect(t.waitFor("Heeft de persoon bezwaar gemaakt tegen telefoontjes van u of tegen alle"))
         try t.send("q")
         try t.send("j")
-        t.expectRestored(exit: 0)
+        t.expectRestored(exit: 3)  // quit before the advice: incomplete, as `advise` exits
     }
 
     @Test("Ctrl-C leaves the terminal restored")
