@@ -79,18 +79,23 @@ struct SaveRefusedTests {
         return folder
     }
 
+    /// A wizard in tmux whose signing key is the damaged one in `config`: on the advice, `s` was refused.
+    static func saveRefusedInTerminal(config: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> TerminalSession {
+        let t = try TerminalSession.atFirstQuestion(environment: "DMCC_CONFIG='\(config.path)'", sourceLocation: sourceLocation)
+        try t.type(["6", "1", "1"])
+        #expect(t.waitFor("NIET TOEGESTAAN"), "\(t.screen)", sourceLocation: sourceLocation)
+        try t.type(["s"])
+        #expect(t.waitFor("de sessie blijft open."), "\(t.screen)", sourceLocation: sourceLocation)
+        return t
+    }
+
     @Test("full screen at 80x24: the refused save in Dutch, wrapped, nothing cut; the session is kept")
     func fullScreen() throws {
         let config = try Self.damagedKeyFolder()
         defer { try? FileManager.default.removeItem(at: config) }
         let keyFile = config.appendingPathComponent("signing-key").path
-        let t = try TerminalSession(environment: "DMCC_CONFIG='\(config.path)'")
+        let t = try Self.saveRefusedInTerminal(config: config)
         defer { try? FileManager.default.removeItem(at: t.transcripts) }
-        #expect(t.waitFor("Wat wilt u doen?"))
-        try t.type(["6", "1", "1"])
-        #expect(t.waitFor("NIET TOEGESTAAN"))
-        try t.type(["s"])
-        #expect(t.waitFor("de sessie blijft open."), "\(t.screen)")
         let expected = Self.damagedNL.replacingOccurrences(of: Self.keyPath, with: keyFile)
         #expect(Self.collapsed(t.screen).contains(expected), "the whole message: \(t.screen)")
         #expect(t.lines.allSatisfy { TextLayout.width($0) <= 80 })

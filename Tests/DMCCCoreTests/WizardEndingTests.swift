@@ -82,19 +82,13 @@ struct WizardEndingTests {
     func fullScreen() throws {
         let config = try SaveRefusedTests.damagedKeyFolder()
         defer { try? FileManager.default.removeItem(at: config) }
-        let t = try TerminalSession(environment: "DMCC_CONFIG='\(config.path)'")
+        let t = try SaveRefusedTests.saveRefusedInTerminal(config: config)
         defer { try? FileManager.default.removeItem(at: t.transcripts) }
-        #expect(t.waitFor("Wat wilt u doen?"))
-        try t.type(["6", "1", "1"])
-        #expect(t.waitFor("NIET TOEGESTAAN"))
-        try t.type(["s"])
-        #expect(t.waitFor("de sessie blijft open."), "\(t.screen)")
         try t.type(["q", "j"])
         t.expectRestored(exit: 5)
 
-        let u = try TerminalSession()
+        let u = try TerminalSession.atFirstQuestion()
         defer { try? FileManager.default.removeItem(at: u.transcripts) }
-        #expect(u.waitFor("Wat wilt u doen?"))
         try u.type(DontKnowTerminalTests.callUpToConsent + ["u", "1"])
         #expect(u.waitFor("VOORWAARDELIJK · TOT BEVESTIGING: NIET TOEGESTAAN"), "\(u.screen)")
         try u.type(["q", "j"])
