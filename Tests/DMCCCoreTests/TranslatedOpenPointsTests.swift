@@ -121,15 +121,7 @@ struct TranslatedOpenPointsTests {
         let pdf = try Program.run(["transcripts", "show", id, "--lang", "en", "--format", "pdf", "--output", target.path,
                                    "--transcripts", folder.path])
         #expect(pdf.status == 0, "\(pdf.stderr)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-layout", target.path, "-"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        process.waitUntilExit()
+        let text = try ClientLetterCommandTests.pdfText(target)
         #expect(text.contains("To confirm") && text.contains("Our advice until the open points are confirmed"), "\(text)")
         for word in Self.dutch where text.contains(word) { Issue.record("the PDF still says '\(word)'") }
     }
