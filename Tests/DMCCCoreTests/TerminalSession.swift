@@ -79,8 +79,15 @@ final class TerminalSession {
     func expectRestored(exit: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(waitFor("EXIT=\(exit)"), "exit status: \(screen)", sourceLocation: sourceLocation)
         #expect(!alternateScreen, "still in the alternate screen", sourceLocation: sourceLocation)
-        // Joined, so a setting is not split where the long stty line wraps.
-        let stty = (try? tmux(["capture-pane", "-p", "-J", "-t", "w"])) ?? ""
+        // Joined, so a setting is not split where the long stty line wraps. The shell prints the settings
+        // just after the exit status: on a loaded machine the line may come a moment later.
+        var stty = ""
+        let deadline = Date().addingTimeInterval(5)
+        repeat {
+            stty = (try? tmux(["capture-pane", "-p", "-J", "-t", "w"])) ?? ""
+            if stty.contains("icanon") && stty.contains("echo ") { break }
+            usleep(30_000)
+        } while Date() < deadline
         #expect(stty.contains(" icanon ") && !stty.contains("-icanon"), "canonical mode not restored", sourceLocation: sourceLocation)
         #expect(stty.contains(" echo ") && !stty.contains("-echo "), "echo not restored", sourceLocation: sourceLocation)
     }
