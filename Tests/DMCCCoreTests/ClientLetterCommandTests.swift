@@ -151,6 +151,20 @@ struct ClientLetterCommandTests {
     /// In CI `DMCC_REQUIRE_CHROMIUM` is set: a missing browser fails this test instead of skipping it.
     static var printsPDFs: Bool { browserInstalled || ProcessInfo.processInfo.environment["DMCC_REQUIRE_CHROMIUM"] != nil }
 
+    /// The text of a PDF as pdftotext reads it, with white space made single spaces (lines wrap where the page ends them).
+    static func pdfText(_ file: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftotext", "-layout", file.path, "-"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let raw = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "pdftotext (poppler-utils) is needed to read the PDF back", sourceLocation: sourceLocation)
+        return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     @Test("--format pdf prints the letter with headless Chromium; pdftotext reads it back", .enabled(if: printsPDFs))
     func realPDF() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -162,17 +176,7 @@ struct ClientLetterCommandTests {
         #expect(pdf.status == 0, "\(pdf.stderr)")
         let file = folder.appendingPathComponent("\(r.id).pdf")
         #expect(try Data(contentsOf: file).starts(with: Data("%PDF".utf8)))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-layout", file.path, "-"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let raw = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        // Lines wrap where the page ends them: compare with the white space made single spaces.
-        let text = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(process.terminationStatus == 0, "pdftotext (poppler-utils) is needed to read the PDF back")
+        let text = try Self.pdfText(file)
         for expected in ["Voorbeeld Compliance B.V.", "Energie Één B.V.", "Ons advies", "Niet toegestaan",
                          "Een voicelog is geen schriftelijke bevestiging", "Laat de klant eerst schriftelijk bevestigen.",
                          "Voorbehoud", "Eva de Vries", "Bijlage: technische gegevens", r.id] {

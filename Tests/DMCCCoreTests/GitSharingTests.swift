@@ -82,6 +82,29 @@ struct GitSharingTests {
         #expect(status.contains("?? notes.txt") && status.contains("?? Transcripts/.session-20261129-000000-abcdef.json"))
     }
 
+    @Test("the commit message of advice with open points says whether it is conditional, and how many points are open")
+    func conditionalCommitMessage() throws {
+        defer { cleanUp() }
+        let repo = root.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        try git(["init", "--quiet"], in: repo)
+        func saved(_ unknown: String, client: String) throws -> (status: Int32, subject: String) {
+            let facts = TrustShell.customerCall(on: "2026-11-29").map { $0 == "\(unknown)=no" ? "\(unknown)=unknown" : $0 }
+            #expect(facts.contains("\(unknown)=unknown"))
+            let r = try run(facts + ["--save", "--client", client, "--consultant", "Eva de Vries", "--transcripts", repo.path])
+            return (r.status, try git(["log", "-1", "--format=%s"], in: repo).stdout)
+        }
+        // Consent unknown: "yes" would allow the call, so the verdict is only the safe reading.
+        let conditional = try saved("consent", client: "Bakkerij Jansen")
+        #expect(conditional.status == 6)
+        #expect(conditional.subject.hasSuffix(": Bakkerij Jansen, not-allowed (conditional: 1 open point to confirm)\n"), "\(conditional.subject)")
+        // An objection unknown: not allowed whatever the answer, so nothing is conditional.
+        let unchanged = try saved("objected", client: "Slagerij Smit")
+        #expect(unchanged.status == 0)
+        #expect(unchanged.subject.hasSuffix(": Slagerij Smit, not-allowed (1 open point, did not change the verdict)\n"), "\(unchanged.subject)")
+        #expect(!unchanged.subject.contains("conditional"))
+    }
+
     @Test("a consultant who never set up git still gets the commit, by their name")
     func noGitIdentity() throws {
         defer { cleanUp() }

@@ -6,9 +6,8 @@ import Testing
 struct WizardExpectationTests {
     @Test("1. notes stay with their question: marked, kept off the path, and saving warns")
     func notes() throws {
-        let t = try TerminalSession()
+        let t = try TerminalSession.atFirstQuestion()
         defer { try? FileManager.default.removeItem(at: t.transcripts) }
-        #expect(t.waitFor("Wat wilt u doen?"))
         try t.type(["6", "n"])
         try t.send("-l", "Let op")
         try t.type(["Enter"])
@@ -25,8 +24,7 @@ struct WizardExpectationTests {
 
     @Test("2. date entry: typing replaces the date, Ctrl-U clears, Dutch order works; starting over asks about the date")
     func dateEntry() throws {
-        let t = try TerminalSession()
-        #expect(t.waitFor("Wat wilt u doen?"))
+        let t = try TerminalSession.atFirstQuestion()
         try t.type(["d"])
         #expect(t.waitFor("Schrijf 29-11-2026 of 2026-11-29"))
         try t.type(["3"])
@@ -47,8 +45,7 @@ struct WizardExpectationTests {
 
     @Test("3. ? on the advice shows its help from the top, with the symbols and the grades of legal sources")
     func adviceHelp() throws {
-        let t = try TerminalSession()
-        #expect(t.waitFor("Wat wilt u doen?"))
+        let t = try TerminalSession.atFirstQuestion()
         try t.type(WizardDriver.digits(WizardTests.charityCallsDonor))
         #expect(t.waitFor("TOEGESTAAN, MITS"))
         try t.type(["End", "?"])
@@ -60,8 +57,7 @@ struct WizardExpectationTests {
 
     @Test("4. one rule per key: Esc goes back, ← only where it works, a 10th answer is picked by key, a click picks")
     func keys() throws {
-        let t = try TerminalSession()
-        #expect(t.waitFor("Wat wilt u doen?"))
+        let t = try TerminalSession.atFirstQuestion()
         #expect(!t.lines.suffix(3).joined().contains("← terug"), "← is not offered on the first question")
         try t.type(["6"])
         #expect(t.waitFor("Wat vraagt de persoon?"))
@@ -104,19 +100,14 @@ struct WizardExpectationTests {
 
     @Test("6. the resume offer names client, step and time; declining keeps the session and says so")
     func resumeOffer() throws {
-        let first = try TerminalSession(arguments: "--client Bakkerij")
+        let first = try TerminalSession.interrupted(arguments: "--client Bakkerij")
         defer { try? FileManager.default.removeItem(at: first.transcripts) }
-        #expect(first.waitFor("Wat wilt u doen?"))
-        try first.type(["6", "1"])
-        #expect(first.waitFor("stap 3"))
-        kill(try #require(first.programPID), SIGKILL)
-        #expect(first.waitFor("EXIT=137"))
         let second = try TerminalSession(arguments: "--client Ander --lang en", transcripts: first.transcripts)
         #expect(second.waitFor("interrupted session (Bakkerij, step 3, 2026-"), "\(second.screen)")
         try second.type(["n"])
         #expect(second.waitFor("kept"), "\(second.screen)")
         try second.type(["q"])
-        #expect(second.waitFor("EXIT=0"))
+        #expect(second.waitFor("EXIT=3"), "quit before any advice: incomplete")
         let third = try TerminalSession(arguments: "--lang en", transcripts: first.transcripts)
         #expect(third.waitFor("interrupted session (Bakkerij, step 3"), "still there after declining: \(third.screen)")
         try third.type(["y"])
@@ -126,13 +117,8 @@ struct WizardExpectationTests {
 
     @Test("fixes 2: declining A, starting B and pressing Ctrl-C: the next start offers both, counted, and Tab steps to the other")
     func everyInterruptedSessionOffered() throws {
-        let first = try TerminalSession(arguments: "--client Alpha --lang en")
+        let first = try TerminalSession.interrupted(arguments: "--client Alpha --lang en", showing: "step 3")
         defer { try? FileManager.default.removeItem(at: first.transcripts) }
-        #expect(first.waitFor("What do you want to do?"))
-        try first.type(["6", "1"])
-        #expect(first.waitFor("step 3"))
-        kill(try #require(first.programPID), SIGKILL)
-        #expect(first.waitFor("EXIT=137"))
         let second = try TerminalSession(arguments: "--client Beta --lang en", transcripts: first.transcripts)
         #expect(second.waitFor("interrupted session (Alpha, step 3"), "\(second.screen)")
         try second.type(["n"])
@@ -164,27 +150,24 @@ struct WizardExpectationTests {
         #expect(t.waitFor("Wat wilt u doen?"))
         #expect(t.screen.contains("stap 1"), "the key pressed while too small did nothing")
 
-        let ascii = try TerminalSession(environment: "LANG=C LC_ALL=C")
-        #expect(ascii.waitFor("Wat wilt u doen?"))
+        let ascii = try TerminalSession.atFirstQuestion(environment: "LANG=C LC_ALL=C")
         try ascii.type(["6", "1", "1"])
         #expect(ascii.waitFor("X NIET TOEGESTAAN"), "\(ascii.screen)")
     }
 
     @Test("two wizards on one records folder keep their own autosaves; quitting one never deletes the other's (issue 9.2)")
     func twoWizards() throws {
-        let a = try TerminalSession(arguments: "--client A")
+        let a = try TerminalSession.atFirstQuestion(arguments: "--client A")
         defer { try? FileManager.default.removeItem(at: a.transcripts) }
-        #expect(a.waitFor("Wat wilt u doen?"))
         try a.type(["6", "1"])
         #expect(a.waitFor("stap 3"))
         let b = try TerminalSession(arguments: "--client B", transcripts: a.transcripts)
         #expect(b.waitFor("Wat wilt u doen?"), "A's live session is not offered to B: \(b.screen)")
         try b.type(["5"])
         #expect(b.waitFor("stap 2"))
-        kill(try #require(a.programPID), SIGKILL)
-        #expect(a.waitFor("EXIT=137"))
+        try a.killHard()
         try b.type(["q", "j"])
-        #expect(b.waitFor("EXIT=0"))
+        #expect(b.waitFor("EXIT=3"), "quit before the advice: incomplete")
         let c = try TerminalSession(arguments: "", transcripts: a.transcripts)
         #expect(c.waitFor("onderbroken sessie (A, stap 3"), "A's answers survived B quitting: \(c.screen)")
     }

@@ -60,7 +60,7 @@ public enum RecordLetter {
         if !record.openPoints.isEmpty {
             add("<section class=\"to-confirm\">")
             add("<h3>\(h(words.toConfirm))</h3>")
-            add("<p>\(h(words.toConfirmIntro))</p>")
+            add("<p>\(h(words.toConfirmIntro(conditional: record.isConditional)))</p>")
             if let conditional = record.conditional, !conditional.toConfirm.isEmpty {
                 // Each open point with what each answer would mean for the advice, and what settles it.
                 add("<ul class=\"checklist\">")

@@ -13,11 +13,15 @@ public struct RecordSummary: Sendable, Equatable {
     public var verdict: String?
     /// How many questions were answered "don't know" (`AdviceRecord.openPoints`).
     public var openPoints: Int
+    /// The verdict depends on the open points (`AdviceRecord.isConditional`); false when they did not
+    /// change it, and without open points.
+    public var conditional: Bool
     public var supersedes: String?
 
+    /// - Parameter conditional: by default, any open point is taken to matter (the safe reading).
     public init(id: String, created: String, actionDate: String, client: String? = nil, consultant: String? = nil,
                 subject: String? = nil, purpose: String? = nil, verdict: String? = nil, openPoints: Int = 0,
-                supersedes: String? = nil) {
+                conditional: Bool? = nil, supersedes: String? = nil) {
         self.id = id
         self.created = created
         self.actionDate = actionDate
@@ -27,17 +31,25 @@ public struct RecordSummary: Sendable, Equatable {
         self.purpose = purpose
         self.verdict = verdict
         self.openPoints = openPoints
+        self.conditional = conditional ?? (openPoints > 0)
         self.supersedes = supersedes
     }
 
     public init(_ record: AdviceRecord) {
         self.init(id: record.id, created: record.created, actionDate: record.advice.date, client: record.client,
                   consultant: record.consultant, subject: record.subject, purpose: record.purpose,
-                  verdict: record.advice.verdict, openPoints: record.openPoints.count, supersedes: record.supersedes)
+                  verdict: record.advice.verdict, openPoints: record.openPoints.count, conditional: record.isConditional,
+                  supersedes: record.supersedes)
     }
 
     /// The day the record was made, as written in the record (its local date).
     public var createdDate: String { String(created.prefix(10)) }
+}
+
+extension AdviceRecord {
+    /// The verdict depends on an open point: the advice is conditional until it is confirmed. False for
+    /// a record whose "don't know" answers did not change the verdict (every branch ended alike).
+    public var isConditional: Bool { !openPoints.isEmpty && conditional?.status != "complete" }
 }
 
 /// Where a record stands in its chain of `supersedes` links.
@@ -207,12 +219,15 @@ public enum RecordListing {
         let header = nl ? ["ID", "GEMAAKT", "ACTIEDATUM", "KLANT", "CONSULTANT", "DOEL", "OORDEEL", "KENMERK"]
                         : ["ID", "CREATED", "ACTION DATE", "CLIENT", "CONSULTANT", "PURPOSE", "VERDICT", "MARKS"]
         var table = [header]
-        var used = (open: false, earlier: false, loop: false)
+        var used = (conditional: false, settled: false, earlier: false, loop: false)
         table.reserveCapacity(rows.count + 1)
         for row in rows {
             let s = row.summary, p = row.position
             var marks: [String] = []
-            if s.openPoints > 0 { marks.append("?"); used.open = true }
+            // Open points that decide the verdict and open points that did not are told apart: only the
+            // first make the advice conditional.
+            if s.openPoints > 0 && s.conditional { marks.append("?"); used.conditional = true }
+            if s.openPoints > 0 && !s.conditional { marks.append("(?)"); used.settled = true }
             if p.earlierVersions > 0 { marks.append("+\(p.earlierVersions)"); used.earlier = true }
             if p.inLoop { marks.append(nl ? "lus" : "loop"); used.loop = true }
             if !p.isLatest { marks.append((nl ? "vervangen door " : "superseded by ") + p.supersededBy.joined(separator: ", ")) }
@@ -236,9 +251,13 @@ public enum RecordListing {
             while line.last == " " { line.removeLast() }
             out += line + "\n"
         }
-        if used.open {
-            out += nl ? "?  open punten: vragen beantwoord met \"weet ik niet\"; het advies is voorwaardelijk\n"
-                      : "?  open points: questions answered \"don't know\"; the advice is conditional\n"
+        if used.conditional {
+            out += nl ? "?  open punten die het oordeel bepalen: het advies is voorwaardelijk tot ze bevestigd zijn\n"
+                      : "?  open points that decide the verdict: the advice is conditional until they are confirmed\n"
+        }
+        if used.settled {
+            out += nl ? "(?) open punten die het oordeel niet veranderen: het oordeel geldt wat het antwoord ook is\n"
+                      : "(?) open points that do not change the verdict: it holds whatever the answer\n"
         }
         if used.earlier {
             out += nl ? "+N het aantal eerdere versies die dit verslag vervangt" + (all ? "" : " (--all toont ze)") + "\n"
@@ -265,7 +284,7 @@ public enum RecordListing {
     /// The columns of the JSON and CSV forms, in order. Every key is present in every object.
     public static let fields = ["id", "created", "action-date", "client", "consultant", "subject", "purpose", "verdict",
                                 "verdict-label", "open-points", "supersedes", "supersedes-missing", "superseded-by",
-                                "earlier-versions", "latest", "loop"]
+                                "earlier-versions", "latest", "loop", "conditional"]
 
     enum Value {
         case string(String?), number(Int), bool(Bool), list([String])
@@ -276,7 +295,7 @@ public enum RecordListing {
         return [.string(s.id), .string(s.created), .string(s.actionDate), .string(s.client), .string(s.consultant),
                 .string(s.subject), .string(s.purpose), .string(s.verdict), .string(verdictWords(s.verdict, L)),
                 .number(s.openPoints), .string(s.supersedes), .bool(p.supersedesMissing != nil), .list(p.supersededBy),
-                .number(p.earlierVersions), .bool(p.isLatest), .bool(p.inLoop)]
+                .number(p.earlierVersions), .bool(p.isLatest), .bool(p.inLoop), .bool(s.openPoints > 0 && s.conditional)]
     }
 
     /// An array of objects with the keys of `fields`, one object per line.
@@ -323,20 +342,32 @@ public enum RecordListing {
     }
 
     /// CSV per RFC 4180: a header row of `fields`, CRLF line ends, a field quoted when it holds a comma,
-    /// a quote or a line break. Control characters are shown as `\u001b`, never written raw.
+    /// a quote or a line break. Control characters are shown as `\u001b`, never written raw. A text
+    /// cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) gets a single quote in front, as OWASP advises against CSV injection: a client
+    /// named `=HYPERLINK(...)` is shown as text, never evaluated.
     public static func csv(_ rows: [Row], language L: Language) -> String {
         var out = fields.joined(separator: ",") + "\r\n"
         for row in rows {
             out += values(row, L).map { value -> String in
                 switch value {
-                case .string(let text): csvField(ControlCharacters.escaped(text ?? "", keepingNewlines: true))
+                case .string(let text): csvField(defused(ControlCharacters.escaped(text ?? "", keepingNewlines: true)))
                 case .number(let number): String(number)
                 case .bool(let flag): flag ? "true" : "false"
-                case .list(let items): csvField(items.joined(separator: " "))
+                case .list(let items): csvField(defused(items.joined(separator: " ")))
                 }
             }.joined(separator: ",") + "\r\n"
         }
         return out
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` with a leading single quote when a spreadsheet would take it for a formula.
+    static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
     }
 
     static func csvField(_ text: String) -> String {

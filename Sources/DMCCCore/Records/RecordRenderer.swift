@@ -173,9 +173,16 @@ struct LetterWords {
     }
     var dontKnow: String { nl ? "Nog niet bekend (te bevestigen)" : "Not known yet (to confirm)" }
     var toConfirm: String { nl ? "Nog te bevestigen" : "To confirm" }
-    var toConfirmIntro: String {
-        nl ? "Het advies hangt (mede) af van deze punten; bevestig ze voordat u de actie uitvoert."
-           : "The advice depends on these points; confirm them before you carry out the action."
+    /// - Parameter conditional: the verdict depends on the points; otherwise it is the same whatever the answers.
+    func toConfirmIntro(conditional: Bool) -> String {
+        if conditional {
+            return nl ? "Het advies hangt (mede) af van deze punten; bevestig ze voordat u de actie uitvoert."
+                      : "The advice depends on these points; confirm them before you carry out the action."
+        }
+        return nl ? "Deze punten veranderen het oordeel niet: het geldt wat het antwoord ook is. Bevestig ze toch, want de "
+                    + "voorwaarden en wat u nog wel kunt doen kunnen per antwoord verschillen."
+                  : "These points do not change the verdict: it holds whatever the answer. Confirm them all the same, as the "
+                    + "conditions and what you can still do may differ per answer."
     }
     var noteLabel: String { nl ? "Notitie" : "Note" }
     var noteOn: String { nl ? "Notitie bij" : "Note on" }

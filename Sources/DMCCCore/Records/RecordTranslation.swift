@@ -28,6 +28,7 @@ public enum RecordTranslation {
     /// The advice walked again with the record's answers to the same questions; nil unless that gives
     /// exactly the stored advice in the saved language (so the translation is of the advice given).
     static func resolved(_ record: AdviceRecord, in language: Language, from kb: KnowledgeBase, saved: Language) -> AdviceRecord? {
+        if !record.openPoints.isEmpty || record.conditional != nil { return resolvedWithOpenPoints(record, in: language, from: kb, saved: saved) }
         guard let date = CalendarDate(iso: record.advice.date) else { return nil }
         var byQuestion: [String: String] = [:]
         for step in record.steps { byQuestion[step.question] = step.value }
@@ -49,33 +50,121 @@ public enum RecordTranslation {
         return shown
     }
 
-    /// Verdict words and grades from their codes; the texts as stored.
+    /// A record with open points explored again with its answers ("don't know" included); nil unless
+    /// that gives exactly the stored conditional advice, safe reading and steps in the saved language.
+    static func resolvedWithOpenPoints(_ record: AdviceRecord, in language: Language, from kb: KnowledgeBase,
+                                       saved: Language) -> AdviceRecord? {
+        guard let exploration = try? record.explore(against: kb), exploration.isComplete, !exploration.isDefinite,
+              let safe = exploration.safeBranch,
+              ExplorationReport(exploration, in: kb, language: saved) == record.conditional,
+              AdviceReport(safe.advice, in: kb, language: saved) == record.advice else { return nil }
+        func step(_ stored: AdviceRecord.Step, _ language: Language) -> (text: String, label: String)? {
+            guard let q = kb.question(stored.question) else { return nil }
+            let label = stored.value == Answer.unknownSpelling ? ExplorationReport.dontKnow.text(language)
+                                                               : kb.label(of: stored.value, in: q).text(language)
+            return (q.text.text(language), label)
+        }
+        var steps: [AdviceRecord.Step] = []
+        for stored in record.steps {
+            guard let asSaved = step(stored, saved), asSaved == (stored.text, stored.label),
+                  let translated = step(stored, language) else { return nil }
+            var shown = stored
+            (shown.text, shown.label) = translated
+            steps.append(shown)
+        }
+        var shown = record
+        shown.language = language.rawValue
+        shown.advice = AdviceReport(safe.advice, in: kb, language: language)
+        shown.conditional = ExplorationReport(exploration, in: kb, language: language)
+        shown.steps = steps
+        return shown
+    }
+
+    /// Verdict words and grades from their codes, the conditional advice's structure words with them;
+    /// the texts as stored.
     static func relabelled(_ record: AdviceRecord, in language: Language) -> AdviceRecord {
         var shown = record
         shown.language = language.rawValue
-        func relabel(_ refs: [AdviceReport.Reference]) -> [AdviceReport.Reference] {
-            refs.map { ref in
-                var ref = ref
-                if let grade = Grade(rawValue: ref.grade) { ref.gradeLabel = Wording.grade(grade, language) }
-                return ref
-            }
+        shown.advice = relabelled(record.advice, in: language)
+        // "Weet ik niet" is the program's word, not a stored text.
+        shown.steps = record.steps.map { step in
+            var step = step
+            if step.value == Answer.unknownSpelling { step.label = ExplorationReport.dontKnow.text(language) }
+            return step
         }
-        if let code = record.advice.verdict, let verdict = Verdict(rawValue: code) {
-            shown.advice.verdictLabel = Wording.verdict(verdict, language)
+        shown.conditional = record.conditional.map { relabelled($0, in: language) }
+        return shown
+    }
+
+    static func verdictWord(_ code: String, _ language: Language) -> String? {
+        Verdict(rawValue: code).map { Wording.verdict($0, language) }
+    }
+
+    static func relabelled(_ references: [AdviceReport.Reference], in language: Language) -> [AdviceReport.Reference] {
+        references.map { ref in
+            var ref = ref
+            if let grade = Grade(rawValue: ref.grade) { ref.gradeLabel = Wording.grade(grade, language) }
+            return ref
         }
-        shown.advice.legalBasis = record.advice.legalBasis.map(relabel)
-        shown.advice.parts = record.advice.parts?.map { part in
+    }
+
+    static func relabelled(_ advice: AdviceReport, in language: Language) -> AdviceReport {
+        var shown = advice
+        if let code = advice.verdict, let word = verdictWord(code, language) { shown.verdictLabel = word }
+        shown.legalBasis = advice.legalBasis.map { relabelled($0, in: language) }
+        shown.parts = advice.parts?.map { part in
             var part = part
-            if let verdict = Verdict(rawValue: part.verdict) { part.verdictLabel = Wording.verdict(verdict, language) }
-            part.legalBasis = relabel(part.legalBasis)
+            if let word = verdictWord(part.verdict, language) { part.verdictLabel = word }
+            part.legalBasis = relabelled(part.legalBasis, in: language)
             return part
         }
-        shown.advice.ruleChanges = record.advice.ruleChanges.map { change in
+        shown.ruleChanges = advice.ruleChanges.map { change in
             var change = change
-            change.legalBasis = relabel(change.legalBasis)
+            change.legalBasis = relabelled(change.legalBasis, in: language)
             return change
         }
-        shown.advice.language = language.rawValue
+        shown.language = language.rawValue
+        return shown
+    }
+
+    /// The conditional advice with every verdict word from its code and each answer's meaning worded
+    /// again in `language` (around the stored answer label); questions, answers and titles as stored.
+    static func relabelled(_ report: ExplorationReport, in language: Language) -> ExplorationReport {
+        var shown = report
+        if let word = verdictWord(report.safeVerdict, language) { shown.safeVerdictLabel = word }
+        if let code = report.verdict, let word = verdictWord(code, language) { shown.verdictLabel = word }
+        shown.branches = report.branches.map { branch in
+            var branch = branch
+            branch.advice = relabelled(branch.advice, in: language)
+            return branch
+        }
+        shown.toConfirm = report.toConfirm.map { point in
+            var point = point
+            point.options = point.options.map { option in
+                var option = option
+                let words = option.verdicts.compactMap { verdictWord($0, language) }
+                guard words.count == option.verdicts.count else { return option }
+                option.verdictLabels = words
+                if option.summary != nil, !words.isEmpty {
+                    option.summary = ExplorationReport.meaning(option.label, verdictLabels: words,
+                                                               everyBranch: point.askedOnEveryBranch != false,
+                                                               conditioned: point.askedIf != nil, language: language)
+                }
+                return option
+            }
+            return point
+        }
+        shown.groups = report.groups?.map { group in
+            var group = group
+            if let word = verdictWord(group.verdict, language) { group.verdictLabel = word }
+            return group
+        }
+        shown.ruleChanges = report.ruleChanges?.map { scoped in
+            var scoped = scoped
+            scoped.change.legalBasis = relabelled(scoped.change.legalBasis, in: language)
+            return scoped
+        }
+        shown.language = language.rawValue
         return shown
     }
 }

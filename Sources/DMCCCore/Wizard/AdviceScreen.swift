@@ -36,7 +36,9 @@ enum AdviceScreen {
     }
 
     /// Rows between the fixed title, banner, message and footer lines, where the body scrolls.
-    static func bodyHeight(_ s: WizardState) -> Int { max(1, s.height - 3 - WizardView.footer(.advice, s).count) }
+    static func bodyHeight(_ s: WizardState) -> Int {
+        max(1, s.height - 2 - WizardView.messageHeight(s) - WizardView.footer(.advice, s).count)
+    }
 
     static func clamp(_ scroll: Int, _ s: WizardState, _ kb: KnowledgeBase) -> Int {
         min(max(0, scroll), max(0, body(s, kb).count - bodyHeight(s)))
@@ -56,7 +58,7 @@ enum AdviceScreen {
         let footer = WizardView.footer(.advice, s)
         var lines = [WizardView.titleBar(s, kb, exploration), banner]
         lines += body.dropFirst(top).prefix(room)
-        return WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: body.count > room ? (top, room, body.count) : nil)] + footer
+        return WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: body.count > room ? (top, room, body.count) : nil) + footer
     }
 
     /// The scrollable text of the advice, wrapped to the current width; the help comes first when open.

@@ -46,8 +46,17 @@ public enum WizardAction: Sendable, Equatable {
     case notAChoice(String, count: Int)
     /// Reported back by the shell after it carried out a save or an autosave.
     case saved(id: String, location: String)
-    case saveFailed(String)
+    case saveFailed(SaveFailure)
     case autosaveFailed(String)
+}
+
+/// Why the shell could not save the advice record; the wizard says it in the screen's language.
+public enum SaveFailure: Sendable, Equatable {
+    /// The consultant's signing key exists but cannot be used, so the save is refused (never saved
+    /// unsigned): `readError` is the system's reason when the file cannot be read, nil when it is damaged.
+    case signingKey(path: String, readError: String?)
+    /// Anything else (an unwritable folder, a full disk), as the system words it.
+    case other(String)
 }
 
 /// One command of the wizard: its keys (full screen), its words (line mode), where it works and

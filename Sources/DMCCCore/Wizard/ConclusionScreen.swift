@@ -35,6 +35,6 @@ enum ConclusionScreen {
         // Only the end of a long text, where the typing happens, is laid out (as in the note editor).
         let text = WizardView.tail(s.session.conclusion ?? "", cells: room * (w - 2))
         lines += TextLayout.wrap(text + "_", width: w - 2).suffix(room).map { StyledLine([Span("  "), Span($0, .selected)]) }
-        return WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: nil)] + footer
+        return WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: nil) + footer
     }
 }

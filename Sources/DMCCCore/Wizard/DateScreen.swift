@@ -47,6 +47,6 @@ enum DateScreen {
         lines += TextLayout.wrap(WizardText.dateFormats.text(L), width: w).map { StyledLine(" " + $0) }
         lines += TextLayout.wrap(WizardText.dateWhy.text(L), width: w).map { StyledLine(" " + $0, .dim) }
         let footer = WizardView.footer(.date, s)
-        return WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: nil)] + footer
+        return WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: nil) + footer
     }
 }

@@ -55,6 +55,6 @@ enum DetailsScreen {
             lines.append(StyledLine())
         }
         let footer = WizardView.footer(.details, s)
-        return WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: nil)] + footer
+        return WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: nil) + footer
     }
 }

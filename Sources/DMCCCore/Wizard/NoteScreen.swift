@@ -45,6 +45,6 @@ enum NoteScreen {
         let text = WizardView.tail(s.session.answers[question]?.note ?? "", cells: room * (w - 2))
         let wrapped = TextLayout.wrap(text + "_", width: w - 2)
         lines += wrapped.suffix(room).map { StyledLine([Span("  "), Span($0, .selected)]) }
-        return WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: nil)] + footer
+        return WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: nil) + footer
     }
 }

@@ -91,7 +91,7 @@ enum QuestionScreen {
             body += TextLayout.wrap(q.why.text(L), width: w).map { StyledLine(" " + $0) }
         }
         let footer = WizardView.footer(.question, s, hiding: backStep(exploration) == nil ? [.back] : [])
-        let room = s.height - 4 - footer.count
+        let room = s.height - 3 - WizardView.messageHeight(s) - footer.count
         var top = 0
         if body.count > room, selectedRange.upperBound > room, !help {
             // Keep the highlighted option in view.
@@ -105,7 +105,7 @@ enum QuestionScreen {
         var lines = [WizardView.titleBar(s, kb, exploration), WizardView.breadcrumb(s, kb, exploration), StyledLine()]
         lines += body.dropFirst(top).prefix(room)
         let more = body.count > room ? (top, room, body.count) : nil
-        return Rendered(lines: WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: more)] + footer, optionRows: optionRows)
+        return Rendered(lines: WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: more) + footer, optionRows: optionRows)
     }
 }
 

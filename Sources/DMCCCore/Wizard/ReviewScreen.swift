@@ -63,7 +63,7 @@ enum ReviewScreen {
             body += Commands.fullHelp(for: .review, language: L).map { StyledLine(" " + $0) }
         }
         let footer = WizardView.footer(.review, s)
-        let room = s.height - 4 - footer.count
+        let room = s.height - 3 - WizardView.messageHeight(s) - footer.count
         let top = body.count > room && selectedEnd > room ? min(body.count - room, selectedEnd - room) : 0
         var rows: [Int: Int] = [:]
         for (range, i) in itemRows {
@@ -71,7 +71,7 @@ enum ReviewScreen {
         }
         var lines = [WizardView.titleBar(s, kb, exploration), WizardView.breadcrumb(s, kb, exploration), StyledLine()]
         lines += body.dropFirst(top).prefix(room)
-        return Rendered(lines: WizardView.padded(lines, s, footer) + [WizardView.messageLine(s, more: body.count > room ? (top, room, body.count) : nil)] + footer,
+        return Rendered(lines: WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: body.count > room ? (top, room, body.count) : nil) + footer,
                         rows: rows)
     }
 }

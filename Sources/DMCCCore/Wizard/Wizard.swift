@@ -59,8 +59,10 @@ public enum Wizard {
         case .saved(let id, let location):
             s.session.savedAs = id
             s.session.lastSaved = id
+            s.saveFailed = false
             s.message = WizardText.savedTo(location)
         case .saveFailed(let reason):
+            s.saveFailed = true
             s.message = WizardText.notSaved(reason)
         case .autosaveFailed(let reason):
             s.message = WizardText.autosaveFailed(reason)
@@ -148,6 +150,24 @@ public enum Wizard {
         } else {
             s.screen = .confirm(.quit)
         }
+    }
+
+    /// How the wizard ended, for the shell's exit code: the same meanings as `advise` has.
+    public enum Ending: Sendable, Equatable {
+        /// Advice given (also when "don't know" answers did not change the verdict): exit 0.
+        case advice
+        /// Conditional advice: the verdict depends on a "don't know" answer: exit 6.
+        case conditional
+        /// Ended before the advice (quit, or the end of piped input): exit 3.
+        case incomplete
+        /// A save was refused and nothing was saved after it: exit 5.
+        case saveFailed
+    }
+
+    public static func ending(_ s: WizardState, _ kb: KnowledgeBase) -> Ending {
+        if s.saveFailed && s.session.savedAs == nil { return .saveFailed }
+        guard let exploration = s.exploration(kb), exploration.isComplete else { return .incomplete }
+        return exploration.isConditional ? .conditional : .advice
     }
 
     /// One line for the shell after the wizard ends: the verdict, and the record id if saved.

@@ -12,6 +12,8 @@ public struct WizardState: Sendable, Equatable {
     public var detailsFirst: Bool
     /// False in a terminal that cannot show UTF-8: ASCII symbols instead of box and check characters.
     public var unicode = true
+    /// The last save was refused (and none succeeded since): the run ends with the save failure's exit code.
+    public var saveFailed = false
 
     public init(session: Session, screen: Screen, language: Language, width: Int = 80, height: Int = 24, detailsFirst: Bool = false) {
         self.session = session

@@ -139,22 +139,38 @@ public enum WizardView {
         return lines.map { StyledLine($0 + " ", .header, fill: true) }
     }
 
-    static func messageLine(_ s: WizardState, more: (top: Int, room: Int, total: Int)?) -> StyledLine {
-        var spans: [Span] = []
-        // A message too long for the line is cut between words, never in the middle of one.
-        if let message = s.message { spans.append(Span(wordCut(" " + message.text(s.language), to: s.width - 1), .message)) }
-        if let more {
-            let position = WizardText.position(more.top + 1, min(more.total, more.top + more.room), more.total).text(s.language)
-            let used = spans.reduce(0) { $0 + TextLayout.width($1.text) }
-            let gap = max(1, s.width - used - TextLayout.width(position) - 1)
-            spans.append(Span(String(repeating: " ", count: gap) + position, .dim))
-        }
-        return StyledLine(spans)
+    /// The message wrapped to the screen's width: a long one (why a save was refused, and what to do)
+    /// takes the lines it needs, up to half the screen, rather than being cut at the edge.
+    static func messageText(_ s: WizardState) -> [String] {
+        guard let message = s.message else { return [] }
+        let wrapped = TextLayout.wrap(message.text(s.language), width: max(1, s.width - 2))
+        let room = max(1, s.height / 2)
+        guard wrapped.count > room else { return wrapped.map { " " + $0 } }
+        // Only on a very small screen: the last line shown is cut between words, never in the middle of one.
+        var shown = wrapped.prefix(room).map { " " + $0 }
+        shown[room - 1] = wordCut(shown[room - 1] + " " + wrapped[room], to: s.width - 1)
+        return shown
     }
 
-    /// The lines above the message line and footer, cut or filled to fit.
+    /// How many rows the message lines take (at least one, the scroll position's).
+    static func messageHeight(_ s: WizardState) -> Int { max(1, messageText(s).count) }
+
+    /// The message, and on its last line where the scrolling body is (`lines 1-20 of 45`).
+    static func messageLines(_ s: WizardState, more: (top: Int, room: Int, total: Int)?) -> [StyledLine] {
+        var lines = messageText(s).map { StyledLine([Span($0, .message)]) }
+        if lines.isEmpty { lines = [StyledLine()] }
+        if let more {
+            let position = WizardText.position(more.top + 1, min(more.total, more.top + more.room), more.total).text(s.language)
+            let used = TextLayout.width(lines[lines.count - 1].text)
+            let gap = max(1, s.width - used - TextLayout.width(position) - 1)
+            lines[lines.count - 1].spans.append(Span(String(repeating: " ", count: gap) + position, .dim))
+        }
+        return lines
+    }
+
+    /// The lines above the message lines and footer, cut or filled to fit.
     static func padded(_ lines: [StyledLine], _ s: WizardState, _ footer: [StyledLine]) -> [StyledLine] {
-        let target = s.height - 1 - footer.count
+        let target = s.height - messageHeight(s) - footer.count
         if lines.count >= target { return Array(lines.prefix(target)) }
         return lines + Array(repeating: StyledLine(), count: target - lines.count)
     }

@@ -102,8 +102,14 @@ enum RecordsGit {
         return "not committed to git (\(last?.reason ?? "unknown error")); the record is saved: commit it by hand with '\(command)'"
     }
 
-    /// The commit message of a record: `advice ID: client, verdict`.
+    /// The commit message of a record: `advice ID: client, verdict`, and for advice with open points
+    /// whether they matter: a conditional record's verdict is only the safe reading until they are
+    /// confirmed, and `git log` must not read as if it were definite.
     static func message(for record: AdviceRecord) -> String {
-        "advice \(record.id): \(ControlCharacters.escaped(record.client ?? "-", keepingNewlines: false)), \(record.advice.verdict ?? "incomplete")"
+        let head = "advice \(record.id): \(ControlCharacters.escaped(record.client ?? "-", keepingNewlines: false)), \(record.advice.verdict ?? "incomplete")"
+        let open = record.openPoints.count
+        guard open > 0 else { return head }
+        let points = open == 1 ? "1 open point" : "\(open) open points"
+        return head + (record.isConditional ? " (conditional: \(points) to confirm)" : " (\(points), did not change the verdict)")
     }
 }

@@ -12,6 +12,14 @@ struct TranscriptStore {
         var description: String
     }
 
+    /// A save refused because the consultant's signing key exists but cannot be used: never saved unsigned.
+    struct SigningKeyFailure: Error, CustomStringConvertible {
+        var path: String
+        /// Why the file cannot be read; nil when it can be read but is damaged.
+        var readError: String?
+        var description: String
+    }
+
     /// The one rule for every command: `--transcripts`, then `DMCC_TRANSCRIPTS`, then `Transcripts/`
     /// in the working directory. The knowledge folder in use never moves the records, so `list`
     /// finds what `advise --knowledge OTHER --save` saved.
@@ -65,10 +73,13 @@ struct TranscriptStore {
     func save(_ make: (String) -> AdviceRecord, timestamp: String) throws -> AdviceRecord {
         try prepare()
         let key: SigningKey?
+        let keyFile = ConsultantKey.location().file
         do {
             key = try ConsultantKey.location().load()
         } catch {
-            throw Failure(description: "\(error); nothing was saved")
+            let readError: String?
+            do { _ = try Data(contentsOf: keyFile); readError = nil } catch { readError = Self.reason(error) }
+            throw SigningKeyFailure(path: keyFile.path, readError: readError, description: "\(error); nothing was saved")
         }
         for _ in 0..<20 {
             var record = make(RecordID.make(timestamp: timestamp, random: UInt32.random(in: 0...0xFFFFFF)))
@@ -76,7 +87,8 @@ struct TranscriptStore {
                 do {
                     record = try record.signed(with: key)
                 } catch {
-                    throw Failure(description: "cannot sign the record with \(ConsultantKey.location().file.path): \(error); nothing was saved")
+                    throw SigningKeyFailure(path: keyFile.path, readError: nil,
+                                            description: "cannot sign the record with \(keyFile.path): \(error); nothing was saved")
                 }
             }
             let markdown = try writeTemporary(Data(RecordRenderer.markdown(record).utf8), beside: markdownURL(record.id))
@@ -291,8 +303,13 @@ struct TranscriptStore {
         do {
             return try RecordFile.read(json)
         } catch {
-            throw Failure(description: "\(id).json: \(error.description); 'transcripts verify \(id)' says more")
+            throw Failure(description: Self.unreadable(id, error))
         }
+    }
+
+    /// Why record `id` cannot be shown at all.
+    static func unreadable(_ id: String, _ failure: RecordFile.Failure) -> String {
+        "\(id).json: \(failure.description); 'transcripts verify \(id)' says more"
     }
 
     /// The record for a command: one that cannot be read is reported and ends the command (exit 2).

@@ -43,10 +43,21 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let record = try store.recordForCommand(id)
             // The checks of `verify`: a tampered or forged record never leaves as a letter, and is
-            // never printed without a warning.
-            let problems = Verify.check([record.id], in: store, trusting: try store.trustedKeys(), requireSignature: false)[0].problems
+            // never printed without a warning. The record shown is decoded from the bytes checked:
+            // the file is read once, so one swapped in after the check is never shown as checked.
+            let trusted = try store.trustedKeys()
+            let checked: CheckedRecord
+            do {
+                checked = try CheckedRecord.read(id, trusting: trusted, with: store.read)
+            } catch let failure as RecordFile.Failure {
+                printError(TranscriptStore.unreadable(id, failure))
+                throw Exit.badInput
+            } catch {
+                printError("\(error)")
+                throw Exit.badInput
+            }
+            let (record, problems) = (checked.record, checked.problems)
             if !problems.isEmpty {
                 let reasons = problems.map { "  \($0)" }
                 if format == .html || format == .pdf {

@@ -48,8 +48,10 @@ struct SessionEffects {
                 session.record(exploration, id: id, created: now, programVersion: programVersion, kb: kb, language: language)
             }, timestamp: now)
             return Wizard.reduce(s, .saved(id: record.id, location: "\(records.shownPath)/\(record.id).md"), at: now, kb).0
+        } catch let refused as TranscriptStore.SigningKeyFailure {
+            return Wizard.reduce(s, .saveFailed(.signingKey(path: refused.path, readError: refused.readError)), at: now, kb).0
         } catch {
-            return Wizard.reduce(s, .saveFailed("\(error)"), at: now, kb).0
+            return Wizard.reduce(s, .saveFailed(.other("\(error)")), at: now, kb).0
         }
     }
 

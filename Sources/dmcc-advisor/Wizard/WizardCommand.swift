@@ -61,17 +61,21 @@ struct WizardCommand: ParsableCommand {
             if resume, let interrupted { s = Wizard.resume(interrupted, into: s, kb) }
             return s
         }
-        let farewell: String?
-        if lineMode {
-            farewell = runLineMode(kb, start(80, 24, Self.utf8Locale), &effects)
-        } else {
-            farewell = try runFullScreen(kb, start, &effects)
-        }
+        let (farewell, end) = lineMode ? runLineMode(kb, start(80, 24, Self.utf8Locale), &effects)
+                                       : try runFullScreen(kb, start, &effects)
         if let farewell { print(farewell) }
+        // The exit codes of `advise` (README, `Exit.meanings`), so a script piping answers in can tell.
+        switch Wizard.ending(end, kb) {
+        case .advice: return
+        case .conditional: throw Exit.conditional
+        case .incomplete: throw Exit.incomplete
+        case .saveFailed: throw Exit.saveFailed
+        }
     }
 
+    /// Runs until the wizard ends; the farewell line and the state it ended in.
     private func runFullScreen(_ kb: KnowledgeBase, _ start: (Int, Int, Bool) -> WizardState,
-                               _ effects: inout SessionEffects) throws -> String? {
+                               _ effects: inout SessionEffects) throws -> (String?, WizardState) {
         let screen = CursesScreen()
         CursesScreen.setInterruptedLine(WizardText.interrupted(resumeCommand).text(lang))
         try screen.start()
@@ -84,11 +88,11 @@ struct WizardCommand: ParsableCommand {
             let (next, todo) = Wizard.handle(key, state, at: Clock.now(), kb)
             let (after, farewell) = effects.run(todo, next)
             state = after
-            if let farewell { return farewell }
+            if let farewell { return (farewell, state) }
         }
     }
 
-    private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState, _ effects: inout SessionEffects) -> String? {
+    private func runLineMode(_ kb: KnowledgeBase, _ start: WizardState, _ effects: inout SessionEffects) -> (String?, WizardState) {
         var state = start
         // Ctrl-C in line mode also says how to resume (the autosave keeps the session).
         CursesScreen.setInterruptedLine(WizardText.interrupted(resumeCommand).text(lang))
@@ -103,7 +107,7 @@ struct WizardCommand: ParsableCommand {
                 // End of input: the autosave keeps the session for --resume.
                 write("\n")
                 if !state.session.isEmpty && state.session.savedAs == nil { printError(WizardText.interrupted(resumeCommand).text(state.language)) }
-                return nil
+                return (nil, state)
             }
             let (next, todo) = LineMode.step(state, line, at: Clock.now(), kb)
             let (after, farewell) = effects.run(todo, next)
@@ -111,7 +115,7 @@ struct WizardCommand: ParsableCommand {
             if let farewell {
                 // Typed input from a pipe is not echoed: end the prompt's line first.
                 if isatty(0) == 0 { write("\n") }
-                return farewell
+                return (farewell, state)
             }
             write(LineMode.prompt(state, kb))
         }
