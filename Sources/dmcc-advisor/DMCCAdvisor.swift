@@ -57,7 +57,7 @@ extension DMCCAdvisor {
 
     /// The subcommands' names and `help`, spelled out so that start-up does not derive them by
     /// reflection (StartupParserTests checks the list against the configuration).
-    static let subcommandNames: Set<String> = ["wizard", "advise", "lint", "test", "graph", "transcripts", "keys", "help"]
+    static let subcommandNames = ["wizard", "advise", "lint", "test", "graph", "transcripts", "keys", "help"]
 }
 
 /// Exit codes shared by the subcommands. `meanings` is the one list: `--help` prints it and the

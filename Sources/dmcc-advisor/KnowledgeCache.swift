@@ -21,12 +21,17 @@ enum KnowledgeCache {
     /// executable (size and modification time), so a rebuilt program never trusts another build's
     /// compiled form.
     static func key(for sources: [KnowledgeSource]) -> String {
+        key(digest: KnowledgeDigest.sha256(of: sources))
+    }
+
+    /// The key for knowledge with this SHA-256 (`KnowledgeDigest`).
+    static func key(digest: String) -> String {
         var program = "dmcc-advisor \(programVersion)"
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 {
             program += " \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }
-        return CompiledKnowledge.key(knowledgeSHA256: KnowledgeDigest.sha256(of: sources), program: program)
+        return CompiledKnowledge.key(knowledgeSHA256: digest, program: program)
     }
 
     /// The file name for a key: a digest of it, so the name is short and safe.

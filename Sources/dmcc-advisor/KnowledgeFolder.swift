@@ -57,6 +57,16 @@ enum KnowledgeFolder {
     /// reports every such file (`file: what is wrong`) and goes on. Hidden files and editor lock
     /// files (`.#name.yaml`) are not knowledge.
     static func read(_ folder: URL) throws -> [KnowledgeSource] {
+        try files(folder).map { file in
+            switch readFile(file.path) {
+            case .success(let bytes): return KnowledgeSource(path: file.shown, bytes: bytes)
+            case .failure(let failure): return KnowledgeSource(path: file.shown, failure: failure.description)
+            }
+        }
+    }
+
+    /// The knowledge files of a folder, sorted by name: where each is and how it is shown.
+    static func files(_ folder: URL) throws -> [(name: String, path: String, shown: String)] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -68,12 +78,40 @@ enum KnowledgeFolder {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return names.map { name in
             let path = folder.appendingPathComponent(name).path
-            let shown = path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-            switch readFile(path) {
-            case .success(let bytes): return KnowledgeSource(path: shown, bytes: bytes)
-            case .failure(let failure): return KnowledgeSource(path: shown, failure: failure.description)
-            }
+            return (name, path, path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path)
         }
+    }
+
+    /// The cache key of the folder's knowledge, computed as `KnowledgeCache.key(for: read(folder))`
+    /// would, but a piece at a time through one buffer: at start-up only the digest is needed, not
+    /// the files. Nil when any file is not a plain readable regular file of a size the YAML path
+    /// accepts, or changes while it is read: the YAML path then reads and reports it.
+    static func key(_ files: [(name: String, path: String, shown: String)]) -> String? {
+        var digest = KnowledgeDigest.Stream()
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        for file in files.sorted(by: { $0.shown < $1.shown }) {
+            let fd = open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= KnowledgeSource.maximumSize else { return nil }
+            let size = Int(info.st_size)
+            digest.file(name: file.name, size: size)
+            var total = 0
+            while true {
+                let n = Glibc.read(fd, buffer.baseAddress!, chunk)
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { return nil }
+                if n == 0 { break }
+                total += n
+                guard total <= size else { return nil }
+                digest.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            }
+            guard total == size else { return nil }
+        }
+        return KnowledgeCache.key(digest: digest.hex())
     }
 
     struct ReadFailure: Error, CustomStringConvertible { var description: String }
@@ -146,7 +184,13 @@ enum KnowledgeFolder {
     ///   (see `KnowledgeCache`), and write it after a YAML load. `test` reads the YAML every time.
     static func load(_ explicit: String?, compiled: Bool = true) throws -> KnowledgeBase {
         do {
-            let sources = try read(try locate(explicit)).sorted { $0.path < $1.path }
+            let folder = try locate(explicit)
+            let files = try files(folder)
+            // Compiled knowledge for exactly these bytes: no file needs to be held or parsed.
+            if compiled, let key = key(files), let kb = KnowledgeCache.read(key: key, paths: files.map(\.shown).sorted()) {
+                return kb
+            }
+            let sources = try read(folder).sorted { $0.path < $1.path }
             guard compiled, sources.allSatisfy({ $0.failure == nil }) else { return try Linter.validated(sources) }
             let key = KnowledgeCache.key(for: sources)
             if let kb = KnowledgeCache.read(key: key, paths: sources.map(\.path)) { return kb }

@@ -38,11 +38,12 @@ enum StartupParser {
         return wizard(arguments[...])
     }
 
-    static let adviseValues: Set<String> = ["date", "lang", "format", "client", "consultant", "subject", "note",
+    // Arrays, not sets: a set's first use costs a conformance look-up at start.
+    static let adviseValues = ["date", "lang", "format", "client", "consultant", "subject", "note",
                                             "conclusion", "knowledge", "transcripts"]
-    static let adviseFlags: Set<String> = ["save"]
-    static let wizardValues: Set<String> = ["lang", "date", "client", "consultant", "subject", "knowledge", "transcripts"]
-    static let wizardFlags: Set<String> = ["plain", "resume"]
+    static let adviseFlags = ["save"]
+    static let wizardValues = ["lang", "date", "client", "consultant", "subject", "knowledge", "transcripts"]
+    static let wizardFlags = ["plain", "resume"]
 
     static func advise(_ arguments: ArraySlice<String>, facts: [String]) -> Advise? {
         guard let options = scan(arguments, values: adviseValues, flags: adviseFlags),
@@ -79,10 +80,10 @@ enum StartupParser {
     /// The long options of a command line: each given once, as `--name value` or `--name=value`.
     struct Options {
         var values: [String: String] = [:]
-        var flags: Set<String> = []
+        var flags: [String] = []
     }
 
-    static func scan(_ arguments: ArraySlice<String>, values: Set<String>, flags: Set<String>) -> Options? {
+    static func scan(_ arguments: ArraySlice<String>, values: [String], flags: [String]) -> Options? {
         let subcommands = DMCCAdvisor.subcommandNames
         var options = Options()
         var i = arguments.startIndex
@@ -97,7 +98,8 @@ enum StartupParser {
                 value = String(body[body.index(after: equals)...])
             }
             if flags.contains(name) {
-                guard value == nil, options.flags.insert(name).inserted else { return nil }
+                guard value == nil, !options.flags.contains(name) else { return nil }
+                options.flags.append(name)
             } else if values.contains(name) {
                 if value == nil {
                     i += 1

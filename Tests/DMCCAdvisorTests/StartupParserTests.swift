@@ -146,10 +146,10 @@ struct StartupParserTests {
             }
             return names.subtracting(["help", "version"])
         }
-        #expect(longNames(Advise.helpMessage()) == StartupParser.adviseValues.union(StartupParser.adviseFlags).union(["fact"]))
-        #expect(longNames(WizardCommand.helpMessage()) == StartupParser.wizardValues.union(StartupParser.wizardFlags))
+        #expect(longNames(Advise.helpMessage()) == Set(StartupParser.adviseValues + StartupParser.adviseFlags + ["fact"]))
+        #expect(longNames(WizardCommand.helpMessage()) == Set(StartupParser.wizardValues + StartupParser.wizardFlags))
         let names = DMCCAdvisor.configuration.subcommands.map { $0._commandName }
-        #expect(Set(names + ["help"]) == DMCCAdvisor.subcommandNames)
+        #expect(Set(names + ["help"]) == Set(DMCCAdvisor.subcommandNames))
     }
 
     /// The program, run once with the start-up parser and once with `DMCC_PARSER=general`.
