@@ -62,3 +62,27 @@ struct KnowledgeStartupTests {
         #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder)) == nil)
     }
 }
+
+@Suite("The knowledge folder's listing")
+struct KnowledgeListingTests {
+    @Test("files lists what FileManager lists, with the same paths: hidden, lock and other files left out")
+    func sameAsFileManager() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-list-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["b.yaml", "a.yml", "with space.yaml", "ünïcode ✓.yaml", ".hidden.yaml", ".#lock.yaml", "notes.txt", "C.yaml", "x.yaml.bak"] {
+            try Data("x: 1\n".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let expected = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+            .map { folder.appendingPathComponent($0).path }
+        let files = try KnowledgeFolder.files(folder)
+        #expect(files.map(\.path) == expected)
+        #expect(files.map(\.name) == ["C.yaml", "a.yml", "b.yaml", "with space.yaml", "ünïcode ✓.yaml"])
+    }
+
+    @Test("a folder that cannot be listed is reported with its path")
+    func missing() {
+        #expect(throws: KnowledgeFolder.Unusable.self) { try KnowledgeFolder.files(URL(fileURLWithPath: "/nonexistent/knowledge")) }
+    }
+}
