@@ -41,6 +41,14 @@ let package = Package(
             name: "DMCCCoreTests",
             dependencies: ["DMCCCore"]
         ),
+        // The command-line shell's own parts, tested in process (the start-up parser against ArgumentParser).
+        .testTarget(
+            name: "DMCCAdvisorTests",
+            dependencies: [
+                "dmcc-advisor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -172,7 +172,7 @@ def main():
     parser.add_argument("--binary", default=EXE, help="the dmcc-advisor binary to measure (default: %(default)s)")
     EXE = os.path.abspath(parser.parse_args().binary)
     if not os.path.exists(EXE):
-        sys.exit("build first: make bench (or swift build -c release --static-swift-stdlib -Xlinker -s)")
+        sys.exit("build first: make release (or make bench)")
     # The compiled knowledge goes to a folder of its own: the first (warm-up) run of each
     # measurement writes it, the measured runs read it, as a user's second start would.
     cache = tempfile.mkdtemp(prefix="dmcc-bench-cache-")

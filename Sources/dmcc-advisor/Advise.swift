@@ -37,7 +37,8 @@ struct Advise: ParsableCommand {
 
     /// Takes the `--fact` options out of `advise`'s arguments before ArgumentParser sees them:
     /// it parses a repeated option in quadratic time (10,000 facts took minutes), this is linear.
-    /// A `--fact` without its value is left for ArgumentParser to report.
+    /// A `--fact` without its value (at the end, or followed by a word that starts with `-`) is
+    /// left for ArgumentParser to report, as it would without this.
     static func takeFacts(from arguments: inout [String]) -> [String] {
         guard arguments.first == "advise" else { return [] }
         var facts: [String] = [], rest: [String] = []
@@ -48,7 +49,7 @@ struct Advise: ParsableCommand {
             if argument == "--" {
                 rest += arguments[i...]
                 break
-            } else if argument == "--fact", i + 1 < arguments.count {
+            } else if argument == "--fact", i + 1 < arguments.count, !arguments[i + 1].hasPrefix("-") {
                 facts.append(arguments[i + 1])
                 i += 2
                 continue

@@ -24,11 +24,21 @@ extension DMCCAdvisor {
     static func main() {
         do {
             var arguments = Array(CommandLine.arguments.dropFirst())
+            if StartupParser.enabled, StartupParser.isVersionRequest(arguments) {
+                print(programVersion)
+                Exit.checkOutput()
+                Self.exit()
+            }
             let facts = Advise.takeFacts(from: &arguments)
-            var command = try directParse(arguments) ?? parseAsRoot(arguments)
-            if var advise = command as? Advise {
-                advise.fact = facts + advise.fact
-                command = advise
+            var command: ParsableCommand
+            if StartupParser.enabled, let parsed = StartupParser.command(arguments, facts: facts) {
+                command = parsed
+            } else {
+                command = try parseAsRoot(arguments)
+                if var advise = command as? Advise {
+                    advise.fact = facts + advise.fact
+                    command = advise
+                }
             }
             try command.run()
         } catch {
@@ -44,30 +54,10 @@ extension DMCCAdvisor {
         Exit.checkOutput()
         Self.exit()
     }
-}
 
-extension DMCCAdvisor {
-    /// The hot paths, `advise ...` and the wizard, parsed by their own command instead of the whole
-    /// tree. The root's parse reflects over the default subcommand and the matched one only to ask
-    /// whether they capture passthrough arguments; skipping it saves milliseconds of conformance
-    /// lookups. Only plain long options and values qualify: anything that help, version, completion
-    /// scripts or another subcommand could be meant by goes through `parseAsRoot`, and so does every
-    /// argument list the direct parse rejects, so errors and their usage lines are the root's own.
-    static func directParse(_ arguments: [String]) -> ParsableCommand? {
-        let advise = arguments.first == Advise.configuration.commandName
-        let rest = advise ? Array(arguments.dropFirst()) : arguments
-        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
-        for argument in rest {
-            if names.contains(argument) || argument == "--" { return nil }
-            if argument.hasPrefix("-") {
-                guard argument.hasPrefix("--"), !argument.hasPrefix("--help"), !argument.hasPrefix("--version"),
-                      !argument.hasPrefix("--generate-completion-script"), !argument.hasPrefix("--experimental") else { return nil }
-            }
-        }
-        // A first word that is not an option names a subcommand (or is an error): the root decides.
-        if !advise, let first = rest.first, !first.hasPrefix("--") { return nil }
-        return advise ? try? Advise.parseAsRoot(rest) : try? WizardCommand.parseAsRoot(rest)
-    }
+    /// The subcommands' names and `help`, spelled out so that start-up does not derive them by
+    /// reflection (StartupParserTests checks the list against the configuration).
+    static let subcommandNames = ["wizard", "advise", "lint", "test", "graph", "transcripts", "keys", "help"]
 }
 
 /// Exit codes shared by the subcommands. `meanings` is the one list: `--help` prints it and the

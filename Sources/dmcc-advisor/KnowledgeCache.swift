@@ -10,23 +10,32 @@ enum KnowledgeCache {
     static let kept = 8
 
     static var folder: String? {
-        let env = ProcessInfo.processInfo.environment
-        if let explicit = env["DMCC_CACHE"], !explicit.isEmpty { return explicit }
-        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/dmcc-advisor" }
-        if let home = env["HOME"], home.hasPrefix("/") { return home + "/.cache/dmcc-advisor" }
+        if let explicit = environment("DMCC_CACHE"), !explicit.isEmpty { return explicit }
+        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return xdg + "/dmcc-advisor" }
+        if let home = environment("HOME"), home.hasPrefix("/") { return home + "/.cache/dmcc-advisor" }
         return nil
+    }
+
+    /// One environment variable, without building ProcessInfo's dictionary of all of them at start.
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// The key for these sources: their digest, the program version and the identity of this very
     /// executable (size and modification time), so a rebuilt program never trusts another build's
     /// compiled form.
     static func key(for sources: [KnowledgeSource]) -> String {
+        key(digest: KnowledgeDigest.sha256(of: sources))
+    }
+
+    /// The key for knowledge with this SHA-256 (`KnowledgeDigest`).
+    static func key(digest: String) -> String {
         var program = "dmcc-advisor \(programVersion)"
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 {
             program += " \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }
-        return CompiledKnowledge.key(knowledgeSHA256: KnowledgeDigest.sha256(of: sources), program: program)
+        return CompiledKnowledge.key(knowledgeSHA256: digest, program: program)
     }
 
     /// The file name for a key: a digest of it, so the name is short and safe.

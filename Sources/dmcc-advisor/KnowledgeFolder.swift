@@ -20,7 +20,7 @@ enum KnowledgeFolder {
     /// else next to the program.
     static func locate(_ explicit: String?) throws -> URL {
         if let explicit { return try chosen(explicit, by: "--knowledge") }
-        if let env = ProcessInfo.processInfo.environment["DMCC_KNOWLEDGE"], !env.isEmpty {
+        if let env = KnowledgeCache.environment("DMCC_KNOWLEDGE"), !env.isEmpty {
             return try chosen(env, by: "DMCC_KNOWLEDGE")
         }
         var candidates: [URL] = []
@@ -57,23 +57,81 @@ enum KnowledgeFolder {
     /// reports every such file (`file: what is wrong`) and goes on. Hidden files and editor lock
     /// files (`.#name.yaml`) are not knowledge.
     static func read(_ folder: URL) throws -> [KnowledgeSource] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-                .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
-                .sorted()
-        } catch {
-            throw Unusable(description: "cannot read the knowledge folder \(folder.path): \(TranscriptStore.reason(error))")
-        }
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return names.map { name in
-            let path = folder.appendingPathComponent(name).path
-            let shown = path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-            switch readFile(path) {
-            case .success(let bytes): return KnowledgeSource(path: shown, bytes: bytes)
-            case .failure(let failure): return KnowledgeSource(path: shown, failure: failure.description)
+        try files(folder).map { file in
+            switch readFile(file.path) {
+            case .success(let bytes): return KnowledgeSource(path: file.shown, bytes: bytes)
+            case .failure(let failure): return KnowledgeSource(path: file.shown, failure: failure.description)
             }
         }
+    }
+
+    /// The knowledge files of a folder, sorted by name: where each is and how it is shown. Read with
+    /// opendir/readdir and plain strings (FileManager and URL cost a start some 5% of `advise`);
+    /// a folder that cannot be opened is reported through FileManager's error, as before.
+    static func files(_ folder: URL) throws -> [(name: String, path: String, shown: String)] {
+        let folderPath = folder.path
+        guard let dir = opendir(folderPath) else {
+            do {
+                _ = try FileManager.default.contentsOfDirectory(atPath: folderPath)
+            } catch {
+                throw Unusable(description: "cannot read the knowledge folder \(folderPath): \(TranscriptStore.reason(error))")
+            }
+            throw Unusable(description: "cannot read the knowledge folder \(folderPath): \(String(cString: strerror(errno)))")
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) { names.append(name) }
+        }
+        closedir(dir)
+        names.sort()
+        let cwd = currentDirectory() + "/"
+        let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
+        return names.map { name in
+            let path = prefix + name
+            return (name, path, path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path)
+        }
+    }
+
+    /// The working directory, as FileManager.currentDirectoryPath gives it.
+    private static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
+        return String(cString: buffer)
+    }
+
+    /// The cache key of the folder's knowledge, computed as `KnowledgeCache.key(for: read(folder))`
+    /// would, but a piece at a time through one buffer: at start-up only the digest is needed, not
+    /// the files. Nil when any file is not a plain readable regular file of a size the YAML path
+    /// accepts, or changes while it is read: the YAML path then reads and reports it.
+    static func key(_ files: [(name: String, path: String, shown: String)]) -> String? {
+        var digest = KnowledgeDigest.Stream()
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        for file in files.sorted(by: { $0.shown < $1.shown }) {
+            let fd = open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= KnowledgeSource.maximumSize else { return nil }
+            let size = Int(info.st_size)
+            digest.file(name: file.name, size: size)
+            var total = 0
+            while true {
+                let n = Glibc.read(fd, buffer.baseAddress!, chunk)
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { return nil }
+                if n == 0 { break }
+                total += n
+                guard total <= size else { return nil }
+                digest.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            }
+            guard total == size else { return nil }
+        }
+        return KnowledgeCache.key(digest: digest.hex())
     }
 
     struct ReadFailure: Error, CustomStringConvertible { var description: String }
@@ -146,7 +204,13 @@ enum KnowledgeFolder {
     ///   (see `KnowledgeCache`), and write it after a YAML load. `test` reads the YAML every time.
     static func load(_ explicit: String?, compiled: Bool = true) throws -> KnowledgeBase {
         do {
-            let sources = try read(try locate(explicit)).sorted { $0.path < $1.path }
+            let folder = try locate(explicit)
+            let files = try files(folder)
+            // Compiled knowledge for exactly these bytes: no file needs to be held or parsed.
+            if compiled, let key = key(files), let kb = KnowledgeCache.read(key: key, paths: files.map(\.shown).sorted()) {
+                return kb
+            }
+            let sources = try read(folder).sorted { $0.path < $1.path }
             guard compiled, sources.allSatisfy({ $0.failure == nil }) else { return try Linter.validated(sources) }
             let key = KnowledgeCache.key(for: sources)
             if let kb = KnowledgeCache.read(key: key, paths: sources.map(\.path)) { return kb }

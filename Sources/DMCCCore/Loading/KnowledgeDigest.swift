@@ -4,16 +4,41 @@ public enum KnowledgeDigest {
     /// SHA-256 over each file's base name and bytes, in path order, so the same knowledge
     /// gives the same digest wherever it is checked out.
     public static func sha256(of sources: [KnowledgeSource]) -> String {
-        var hasher = SHA256()
+        var digest = Stream()
         for source in sources {
             let name = source.path.split(separator: "/").last.map(String.init) ?? source.path
-            hasher.update(data: Array(name.utf8) + [0])
-            hasher.update(data: Array(String(source.bytes.count).utf8) + [0])
-            hasher.update(data: source.bytes)
+            digest.file(name: name, size: source.bytes.count)
+            source.bytes.withUnsafeBytes { digest.update($0) }
         }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        return digest.hex()
+    }
+
+    /// The same digest, fed file by file in pieces, so the shell can compute it without holding
+    /// the files (start-up with compiled knowledge needs only the digest). Per file: `file`, then
+    /// exactly `size` bytes through `update`.
+    public struct Stream {
+        private var hasher = SHA256()
+
+        public init() {}
+
+        public mutating func file(name: String, size: Int) {
+            hasher.update(data: Array(name.utf8) + [0])
+            hasher.update(data: Array(String(size).utf8) + [0])
+        }
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            hasher.update(bufferPointer: bytes)
+        }
+
+        public func hex() -> String {
+            let table = Array("0123456789abcdef".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(64)
+            for byte in hasher.finalize() {
+                out.append(table[Int(byte >> 4)])
+                out.append(table[Int(byte & 0x0F)])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

@@ -181,8 +181,9 @@ final class CursesScreen {
     /// Accented Dutch text needs a UTF-8 locale; fall back to C.UTF-8 when the environment's is not.
     private func useUTF8Locale() {
         setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        // Plain Swift, no Foundation string bridging: this runs before the first screen.
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" }
+        if codeset != "UTF8" {
             unicode = false
             setlocale(LC_ALL, "C.UTF-8")
         }
