@@ -170,6 +170,10 @@ struct VerifyDifferentialTests {
                     }
                     if !Self.same(checked, reference) { failures.append("\(sample.name), \(mutation): \(checked.problems) vs \(reference.problems)") }
                 }
+                // `list`, `show` and `replay` read records the quick way too.
+                let read = Result { () throws(RecordFile.Failure) in try RecordFile.read(json) }
+                let referenceRead = Result { () throws(RecordFile.Failure) in try RecordFile.referenceRead(json) }
+                if read != referenceRead { failures.append("\(sample.name), \(mutation): read \(read) vs \(referenceRead)") }
                 // What the strict reader accepts, JSONSerialization reads to the same tree and writes canonically alike.
                 if let tree = try? RecordJSON.parse(json) {
                     accepted += 1

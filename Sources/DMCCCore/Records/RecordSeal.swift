@@ -192,13 +192,22 @@ public enum CanonicalJSON {
     nonisolated(unsafe) private static var orders: [Set<String>: [String]] = [:]
     private static let maximumRemembered = 512
 
-    nonisolated(unsafe) private static var positions: [[String]: [Int]] = [:]
+    nonisolated(unsafe) private static var positions: [KeyList: [Int]] = [:]
+
+    /// A list of keys as a dictionary key, hashed cheaply by its length and first key (and compared whole).
+    struct KeyList: Hashable {
+        var keys: [String]
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(keys.count)
+            hasher.combine(keys.first)
+        }
+    }
 
     /// For keys in the order a file lists them, the positions of the keys in JSONSerialization's
     /// sorted order (from `order`), remembered per list: record files list their keys alike.
     static func sortedPositions(_ keys: [String]) -> [Int]? {
         lock.lock()
-        let known = positions[keys]
+        let known = positions[KeyList(keys: keys)]
         lock.unlock()
         if let known { return known }
         guard let sorted = order(keys) else { return nil }
@@ -207,7 +216,7 @@ public enum CanonicalJSON {
         let permutation = sorted.compactMap { position[$0] }
         guard permutation.count == keys.count else { return nil }
         lock.lock()
-        if positions.count < maximumRemembered { positions[keys] = permutation }
+        if positions.count < maximumRemembered { positions[KeyList(keys: keys)] = permutation }
         lock.unlock()
         return permutation
     }
