@@ -260,3 +260,31 @@ extension Result {
         return nil
     }
 }
+
+@Suite("The round trip against the file's tree")
+struct RoundTripMatchTests {
+    struct Item: Codable { var name: String; var count: Int; var flag: Bool?; var tags: [String] }
+
+    func encodes(_ item: Item, as text: String) throws -> Bool {
+        NodeCoding.encodes(item, as: try RecordJSON.parse(Data(text.utf8)))
+    }
+
+    @Test("true exactly when the encoding is the file's tree, whatever its key order")
+    func matches() throws {
+        let item = Item(name: "a", count: 2, flag: nil, tags: ["x", "y"])
+        #expect(try encodes(item, as: #"{"name": "a", "count": 2, "tags": ["x", "y"]}"#))
+        #expect(try encodes(item, as: #"{"tags": ["x", "y"], "count": 2, "name": "a"}"#))
+        #expect(try !encodes(item, as: #"{"name": "a", "count": 2, "tags": ["y", "x"]}"#))
+        #expect(try !encodes(item, as: #"{"name": "a", "count": 2, "tags": ["x"]}"#))
+        #expect(try !encodes(item, as: #"{"name": "a", "count": 2, "tags": ["x", "y", "z"]}"#))
+        #expect(try !encodes(item, as: #"{"name": "a", "count": 2, "tags": ["x", "y"], "flag": false}"#))
+        #expect(try !encodes(item, as: #"{"name": "a", "tags": ["x", "y"]}"#))
+        #expect(try !encodes(item, as: #"{"name": "b", "count": 2, "tags": ["x", "y"]}"#))
+        #expect(try !encodes(item, as: #"{"name": "a", "count": 3, "tags": ["x", "y"]}"#))
+        #expect(try !encodes(item, as: #"{"name": "a", "count": "2", "tags": ["x", "y"]}"#))
+        #expect(try !encodes(item, as: #"{"name": ["a"], "count": 2, "tags": ["x", "y"]}"#))
+        #expect(try encodes(Item(name: "é", count: 0, flag: true, tags: []), as: #"{"name": "\u00e9", "count": 0, "flag": true, "tags": []}"#))
+        // Canonically equivalent is not the same: e and a combining accent are not é.
+        #expect(try !encodes(Item(name: "e\u{301}", count: 0, flag: true, tags: []), as: #"{"name": "\u00e9", "count": 0, "flag": true, "tags": []}"#))
+    }
+}

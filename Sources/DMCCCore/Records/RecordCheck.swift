@@ -21,7 +21,7 @@ public enum RecordCheck {
     static func quickCheck(json: Data, markdown: String?, expectedID: String) -> (problems: [String], record: AdviceRecord?)? {
         guard let tree = try? RecordJSON.parse(json),
               let record = try? NodeCoding.decode(AdviceRecord.self, from: tree),
-              let shown = try? NodeCoding.encode(record), JSONNode.same(tree, shown),
+              NodeCoding.encodes(record, as: tree),
               let fileDigest = RecordSeal.digest(ofNode: tree) else { return nil }
         // From here on as in `referenceCheck`, for a file that round-trips (so the file's digest is the record's).
         var problems: [String] = []

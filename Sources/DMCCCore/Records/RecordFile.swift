@@ -25,7 +25,7 @@ public enum RecordFile {
         // A file that holds exactly a record (every saved one) is read once, as `verify` reads it;
         // anything else takes the reference way below, which says what is wrong with it.
         if let tree = try? RecordJSON.parse(json), let record = try? NodeCoding.decode(AdviceRecord.self, from: tree),
-           let shown = try? NodeCoding.encode(record), JSONNode.same(tree, shown) {
+           NodeCoding.encodes(record, as: tree) {
             return record
         }
         return try referenceRead(json)

@@ -9,35 +9,6 @@ enum JSONNode {
     case array([JSONNode])
     case object([(key: String, value: JSONNode)])
 
-    /// The same JSON value: strings and keys byte for byte (not merely canonically equivalent
-    /// Unicode), arrays in order, objects with the same keys whatever their order. Expects objects
-    /// without a key twice (the reader refuses them, an encoder writes none).
-    static func same(_ a: JSONNode, _ b: JSONNode) -> Bool {
-        switch (a, b) {
-        case let (.string(a), .string(b)): return sameBytes(a, b)
-        case let (.integer(a), .integer(b)): return a == b
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.array(a), .array(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
-        case let (.object(a), .object(b)):
-            guard a.count == b.count else { return false }
-            // Both sides usually list their keys in the same order: try the same index first.
-            for (index, member) in a.enumerated() {
-                let other: JSONNode
-                if sameBytes(b[index].key, member.key) {
-                    other = b[index].value
-                } else if let found = b.first(where: { sameBytes($0.key, member.key) }) {
-                    other = found.value
-                } else {
-                    return false
-                }
-                guard same(member.value, other) else { return false }
-            }
-            return true
-        default: return false
-        }
-    }
-
     /// The same UTF-8 bytes (`==` on strings compares canonical equivalence).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         let quick = a.utf8.withContiguousStorageIfAvailable { left in
