@@ -57,7 +57,9 @@ def seal(record):
 
 
 def measured(cmd, env):
-    """Wall time, peak resident memory in MB (wait4 reports it for this child alone), output and exit code."""
+    """Wall time, peak resident memory in MB and CPU time (wait4 reports them for this child alone), output
+    and exit code. CPU time (user + system, over all cores) varies less than wall time when others share
+    the machine."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
@@ -66,7 +68,7 @@ def measured(cmd, env):
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return elapsed, usage.ru_maxrss / 1024, out.read().decode("utf-8", "replace"), \
+        return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, out.read().decode("utf-8", "replace"), \
             err.read().decode("utf-8", "replace"), proc.returncode
 
 
@@ -152,16 +154,17 @@ def generate(folder, count, bases, rng, signer=None):
 
 
 def median_of(name, count, cmd, env, runs, before=None):
-    times, peaks = [], []
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
         if before:
             before()
-        elapsed, peak, out, err, code = measured(cmd, env)
+        elapsed, peak, cpu, out, err, code = measured(cmd, env)
         if code != 0:
             sys.exit(f"{name} on {count} records failed ({code}): {err.strip()[:500]}")
         times.append(elapsed)
         peaks.append(peak)
-    return statistics.median(times), max(peaks), out
+        cpus.append(cpu)
+    return statistics.median(times), max(peaks), statistics.median(cpus), out
 
 
 def main():
@@ -194,7 +197,7 @@ def main():
             env["DMCC_CONFIG"] = config
             signer = Signer(binary, config, env)
         bases = save_bases(binary, os.path.join(work, "saved"), env)
-        print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}; {binary}"
+        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; {time.strftime('%Y-%m-%d %H:%M')}; {binary}"
               + ("; every record signed" if signer else ""))
         results = {}
         for count in counts:
@@ -209,11 +212,11 @@ def main():
                     os.unlink(index)
 
             listing = [binary, "transcripts", "list", "--transcripts", folder]
-            cold, cold_peak, _ = median_of("list", count, listing, env, max(1, args.runs // 2 + 1), drop_index)
-            warm, warm_peak, out = median_of("list", count, listing, env, args.runs)
+            cold, cold_peak, _, _ = median_of("list", count, listing, env, max(1, args.runs // 2 + 1), drop_index)
+            warm, warm_peak, _, out = median_of("list", count, listing, env, args.runs)
             if not any(line.startswith(f"{count} ") for line in out.splitlines()):
                 sys.exit(f"list did not show all {count} records: {out.strip().splitlines()[-1:]}")
-            check, check_peak, out = median_of("verify", count, [binary, "transcripts", "verify", "--transcripts", folder],
+            check, check_peak, check_cpu, out = median_of("verify", count, [binary, "transcripts", "verify", "--transcripts", folder],
                                                env, max(1, min(args.runs, 3)))
             if f"{count} of {count} record(s) verified" not in out or (signer and "signed by Bench Signer" not in out):
                 sys.exit(f"verify did not pass on the generated records: {out.strip().splitlines()[-1:]}")
@@ -223,7 +226,7 @@ def main():
                 return f" (goal {GOALS[what] * count / 10_000:.2f} s)" if count >= 10_000 else ""
             print(f"list {count} records: {warm:.2f} s{goal('list')}   peak {warm_peak:.1f} MB")
             print(f"list {count} records without an index: {cold:.2f} s   peak {cold_peak:.1f} MB")
-            print(f"verify {count} records: {check:.2f} s{goal('verify')}   peak {check_peak:.1f} MB")
+            print(f"verify {count} records: {check:.2f} s{goal('verify')}   peak {check_peak:.1f} MB   cpu {check_cpu:.2f} s")
         if len(counts) >= 2:
             small, large = counts[0], counts[-1]
             for what in ("list", "verify"):

@@ -52,6 +52,14 @@ public enum RecordSeal {
         hex(SHA256.hash(data: canonical(object: object, includingSeal: false)))
     }
 
+    /// The digest of a record file read by `RecordJSON`, or nil when `CanonicalJSON` cannot write it
+    /// exactly as JSONSerialization would (then the reference way judges the file).
+    static func digest(ofNode node: JSONNode) -> String? {
+        guard case .object(let members) = node,
+              let data = CanonicalJSON.data(.object(members.filter { $0.key != "sha256" && $0.key != "signature" })) else { return nil }
+        return hex(SHA256.hash(data: data))
+    }
+
     static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
@@ -84,6 +92,41 @@ public enum CanonicalJSON {
         return Data(out)
     }
 
+    /// The canonical bytes of a tree read by `RecordJSON`, or nil when JSONSerialization must write them.
+    static func data(_ node: JSONNode) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        guard write(node, into: &out) else { return nil }
+        return out
+    }
+
+    /// Integers and booleans as JSONSerialization writes what it read from `12` and `true`.
+    private static func write(_ node: JSONNode, into out: inout [UInt8]) -> Bool {
+        switch node {
+        case .string(let text): writeString(text, into: &out)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                guard write(element, into: &out) else { return false }
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard let permutation = sortedPositions(members.map(\.key)) else { return false }
+            out.append(UInt8(ascii: "{"))
+            for (index, position) in permutation.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(members[position].key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                guard write(members[position].value, into: &out) else { return false }
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        return true
+    }
+
     private static func write(_ value: Any, into out: inout [UInt8]) -> Bool {
         if let text = value as? String {
             writeString(text, into: &out)
@@ -113,6 +156,15 @@ public enum CanonicalJSON {
     }
 
     static func writeString(_ text: String, into out: inout [UInt8]) {
+        // Most strings need no escape: their bytes are copied at once.
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if copied == true { return }
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -139,6 +191,35 @@ public enum CanonicalJSON {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var orders: [Set<String>: [String]] = [:]
     private static let maximumRemembered = 512
+
+    nonisolated(unsafe) private static var positions: [KeyList: [Int]] = [:]
+
+    /// A list of keys as a dictionary key, hashed cheaply by its length and first key (and compared whole).
+    struct KeyList: Hashable {
+        var keys: [String]
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(keys.count)
+            hasher.combine(keys.first)
+        }
+    }
+
+    /// For keys in the order a file lists them, the positions of the keys in JSONSerialization's
+    /// sorted order (from `order`), remembered per list: record files list their keys alike.
+    static func sortedPositions(_ keys: [String]) -> [Int]? {
+        lock.lock()
+        let known = positions[KeyList(keys: keys)]
+        lock.unlock()
+        if let known { return known }
+        guard let sorted = order(keys) else { return nil }
+        var position: [String: Int] = [:]
+        for (index, key) in keys.enumerated() { position[key] = index }
+        let permutation = sorted.compactMap { position[$0] }
+        guard permutation.count == keys.count else { return nil }
+        lock.lock()
+        if positions.count < maximumRemembered { positions[KeyList(keys: keys)] = permutation }
+        lock.unlock()
+        return permutation
+    }
 
     /// The keys in JSONSerialization's sorted order, or nil when this writer cannot be sure of it.
     static func order<Keys: Collection>(_ keys: Keys) -> [String]? where Keys.Element == String {
