@@ -23,16 +23,25 @@ public struct CheckedRecord: Sendable {
     /// The checks of `verify` on bytes already read, and the record they hold.
     public static func check(json: Data, markdown: String?, id: String, trusting keys: TrustedKeys,
                              requireSignature: Bool = false) throws(RecordFile.Failure) -> CheckedRecord {
-        let check = RecordCheck.check(json: json, markdown: markdown, expectedID: id)
-        // The signature is only worth checking on a seal that holds: it signs the seal.
-        if check.problems.isEmpty, let record = check.record {
-            switch RecordSignature.verification(of: record, trusting: keys, requireSignature: requireSignature) {
-            case .ok(let signer): return CheckedRecord(record: record, problems: [], signer: signer)
-            case .fail(let problem): return CheckedRecord(record: record, problems: [problem], signer: "")
-            }
-        }
+        let found = findings(json: json, markdown: markdown, id: id, trusting: keys, requireSignature: requireSignature)
         // A record that fails is still shown (after a warning) to look into what happened: decoded
         // from the same bytes, never read again.
-        return CheckedRecord(record: try RecordFile.read(json), problems: check.problems, signer: "")
+        guard let record = found.record else {
+            return CheckedRecord(record: try RecordFile.read(json), problems: found.problems, signer: found.signer)
+        }
+        return CheckedRecord(record: record, problems: found.problems, signer: found.signer)
+    }
+
+    /// What `verify` reports for one record's bytes: its problems, or who signed it. `record` is the
+    /// record as read when its seal holds (the signature signs the seal), nil otherwise.
+    public static func findings(json: Data, markdown: String?, id: String, trusting keys: TrustedKeys,
+                                requireSignature: Bool = false) -> (problems: [String], signer: String, record: AdviceRecord?) {
+        let check = RecordCheck.check(json: json, markdown: markdown, expectedID: id)
+        // The signature is only worth checking on a seal that holds: it signs the seal.
+        guard check.problems.isEmpty, let record = check.record else { return (check.problems, "", nil) }
+        switch RecordSignature.verification(of: record, trusting: keys, requireSignature: requireSignature) {
+        case .ok(let signer): return ([], signer, record)
+        case .fail(let problem): return ([problem], "", record)
+        }
     }
 }

@@ -74,14 +74,9 @@ extension Transcripts {
                 guard RecordID.isValid(id) else { return ([], "") }
                 do {
                     let (json, markdown) = try store.read(id)
-                    let check = RecordCheck.check(json: json, markdown: markdown, expectedID: id)
-                    var problems = check.problems
-                    // The signature is only worth checking on a seal that holds: it signs the seal.
-                    guard problems.isEmpty, let record = check.record else { return (problems, "") }
-                    switch RecordSignature.verification(of: record, trusting: trusted, requireSignature: requireSignature) {
-                    case .ok(let note): return (problems, note)
-                    case .fail(let problem): problems.append(problem); return (problems, "")
-                    }
+                    let found = CheckedRecord.findings(json: json, markdown: markdown, id: id, trusting: trusted,
+                                                       requireSignature: requireSignature)
+                    return (found.problems, found.signer)
                 } catch {
                     return (["\(error)"], "")
                 }
