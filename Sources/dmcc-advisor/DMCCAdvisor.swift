@@ -84,11 +84,12 @@ enum Exit {
             + "--client; transcripts resolve: a fact that is not an open point or a record another record already supersedes; keys: a key exists already or there is none; a malformed trusted-keys line; "
             + "transcripts sync: not in git or no remote"),
         (incomplete.rawValue, "advice incomplete: a fact is missing (transcripts resolve: the knowledge now asks a question "
-            + "the record has no answer to; nothing is saved)"),
+            + "the record has no answer to; nothing is saved); the wizard: it ended before the advice (quit, or the end of piped input)"),
         (knowledge.rawValue, "the knowledge base is missing or broken, or the folder chosen with --knowledge or DMCC_KNOWLEDGE cannot be used; "
             + "test: no cases/ folder"),
-        (saveFailed.rawValue, "the advice record could not be saved (also: the signing key cannot be read; nothing is saved unsigned)"),
-        (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown' (also after transcripts resolve)"),
+        (saveFailed.rawValue, "the advice record could not be saved (also: the signing key cannot be read; nothing is saved unsigned); "
+            + "the wizard: its last save was refused and nothing was saved after it"),
+        (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown' (also after transcripts resolve, and when the wizard ends on it)"),
         (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),
         (outputFailed.rawValue, "the output could not be written (full disk, closed output); transcripts show --format pdf: no browser, or it made no PDF"),
     ]
@@ -154,6 +155,11 @@ struct KnowledgeOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// One environment variable, read without building ProcessInfo's dictionary of all of them (start-up).
+func environmentValue(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+}
 
 /// One message on stderr; control characters (from a file name or a record) are shown, not obeyed.
 func printError(_ message: String) {
