@@ -10,15 +10,10 @@ enum KnowledgeCache {
     static let kept = 8
 
     static var folder: String? {
-        if let explicit = environment("DMCC_CACHE"), !explicit.isEmpty { return explicit }
-        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return xdg + "/dmcc-advisor" }
-        if let home = environment("HOME"), home.hasPrefix("/") { return home + "/.cache/dmcc-advisor" }
+        if let explicit = environmentValue("DMCC_CACHE"), !explicit.isEmpty { return explicit }
+        if let xdg = environmentValue("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return xdg + "/dmcc-advisor" }
+        if let home = environmentValue("HOME"), home.hasPrefix("/") { return home + "/.cache/dmcc-advisor" }
         return nil
-    }
-
-    /// One environment variable, without building ProcessInfo's dictionary of all of them at start.
-    static func environment(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
     }
 
     /// The key for these sources: their digest, the program version and the identity of this very

@@ -20,7 +20,7 @@ enum KnowledgeFolder {
     /// else next to the program.
     static func locate(_ explicit: String?) throws -> URL {
         if let explicit { return try chosen(explicit, by: "--knowledge") }
-        if let env = KnowledgeCache.environment("DMCC_KNOWLEDGE"), !env.isEmpty {
+        if let env = environmentValue("DMCC_KNOWLEDGE"), !env.isEmpty {
             return try chosen(env, by: "DMCC_KNOWLEDGE")
         }
         var candidates: [URL] = []

@@ -17,7 +17,9 @@ public enum TextLayout {
     }
 
     public static func width(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + width($1) }
+        // Printable ASCII, most of what is measured, is one cell a byte: no grapheme walk needed.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text.utf8.count }
+        return text.reduce(0) { $0 + width($1) }
     }
 
     private static func isWide(_ s: Unicode.Scalar) -> Bool {

@@ -25,7 +25,7 @@ struct TranscriptStore {
     /// finds what `advise --knowledge OTHER --save` saved.
     static func locate(_ explicit: String?) -> TranscriptStore {
         if let explicit, !explicit.isEmpty { return TranscriptStore(folder: URL(fileURLWithPath: explicit)) }
-        if let env = ProcessInfo.processInfo.environment["DMCC_TRANSCRIPTS"], !env.isEmpty {
+        if let env = environmentValue("DMCC_TRANSCRIPTS"), !env.isEmpty {
             return TranscriptStore(folder: URL(fileURLWithPath: env))
         }
         return TranscriptStore(folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Transcripts"))

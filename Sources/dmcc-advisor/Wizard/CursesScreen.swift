@@ -25,7 +25,7 @@ final class CursesScreen {
     func start() throws {
         useUTF8Locale()
         guard let screen = newterm(nil, dmcc_c_stdout(), dmcc_c_stdin()) else {
-            throw StartError.noTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+            throw StartError.noTerminal(environmentValue("TERM") ?? "")
         }
         self.screen = screen
         installSignalHandlers()
@@ -42,7 +42,7 @@ final class CursesScreen {
         Self.writeRaw(Self.pasteOn)
         // Clicks pick options and the wheel scrolls, as in dialog (Shift still selects text).
         mousemask(Self.button1Clicked | Self.button1Released | Self.button4Pressed | Self.button5Pressed, nil)
-        let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let noColour = !(environmentValue("NO_COLOR") ?? "").isEmpty
         if !noColour && has_colors() {
             start_color()
             use_default_colors()

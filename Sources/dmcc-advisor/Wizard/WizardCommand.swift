@@ -130,17 +130,15 @@ struct WizardCommand: ParsableCommand {
 
     /// Whether the environment's locale is UTF-8 (line mode prints ASCII symbols otherwise).
     private static var utf8Locale: Bool {
-        let env = ProcessInfo.processInfo.environment
         // No locale set at all (a bare pipe, cron) is taken as UTF-8; LANG=C and the like are not.
-        guard let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else { return true }
+        guard let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap(environmentValue).first(where: { !$0.isEmpty }) else { return true }
         return locale.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
     }
 
     private var useLineMode: Bool {
-        let env = ProcessInfo.processInfo.environment
-        let term = env["TERM"] ?? ""
+        let term = environmentValue("TERM") ?? ""
         return plain || isatty(0) == 0 || isatty(1) == 0 || term.isEmpty || term == "dumb"
-            || !(env["ACCESSIBLE"] ?? "").isEmpty
+            || !(environmentValue("ACCESSIBLE") ?? "").isEmpty
     }
 
     private func write(_ text: String) {
