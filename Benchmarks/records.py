@@ -45,7 +45,7 @@ ADVICE = [
      "--fact", "consent=no", "--fact", "sender=charity", "--fact", "relationship=donor",
      "--fact", "within-3-years=yes", "--fact", "informed-at-collection=yes",
      "--fact", "opt-out-offered=yes", "--fact", "similar-offer=yes", "--fact", "call-kind=marketing",
-     "--fact", "obtained-in-sale=yes", "--fact", "same-entity=yes"],
+     "--fact", "obtained-in-sale=yes", "--fact", "same-entity=yes", "--fact", "call-method=live"],
 ]
 
 
