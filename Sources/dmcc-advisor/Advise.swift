@@ -113,7 +113,7 @@ struct Advise: ParsableCommand {
         let facts = (try? Engine.facts(from: fact, in: kb)) ?? [:]
         for step in exploration.steps {
             let given = facts[step.fact] == Answer.unknownSpelling ? Answer.unknown : .value(step.value)
-            session.answers[step.questionID] = SessionAnswer(given: SessionAnswer.Given(value: given, time: ""))
+            session[answerTo: step.questionID, in: kb] = SessionAnswer(given: SessionAnswer.Given(value: given, time: ""))
         }
         (session.client, session.consultant, session.subject) = (details.client ?? "", details.consultant ?? "", details.subject ?? "")
         session.conclusion = conclusion

@@ -182,6 +182,9 @@ public struct KnowledgeBase: Sendable, Equatable {
 
     public private(set) var factsByID: [String: Fact] = [:]
     public private(set) var nodesByID: [String: KnowledgeNode] = [:]
+    /// Question id -> the id of the first question in the knowledge that asks the same fact in the same
+    /// words with the same answers (only where they differ); see `answerKey`.
+    private var sameQuestion: [String: String] = [:]
 
     public init(metadata: KnowledgeMetadata, facts: [Fact], nodes: [KnowledgeNode], sha256: String) {
         self.metadata = metadata
@@ -193,7 +196,35 @@ public struct KnowledgeBase: Sendable, Equatable {
         nodesByID.reserveCapacity(nodes.count)
         for fact in facts where factsByID[fact.id] == nil { factsByID[fact.id] = fact }
         for node in nodes where nodesByID[node.id] == nil { nodesByID[node.id] = node }
+        var firstAsking: [Wording: String] = [:]
+        for case .question(let q) in nodes where nodesByID[q.id] != nil {
+            let wording = Wording(q)
+            if let first = firstAsking[wording] {
+                if first != q.id { sameQuestion[q.id] = first }
+            } else {
+                firstAsking[wording] = q.id
+            }
+        }
     }
+
+    /// What a person sees of a question: its fact, its text and its answers, in every language.
+    private struct Wording: Hashable {
+        var fact: String
+        var text: [String: String]
+        var options: [String]
+        var labels: [[String: String]?]
+        init(_ q: Question) {
+            (fact, text) = (q.fact, q.text.byLanguage)
+            options = q.options.map(\.value)
+            labels = q.options.map { $0.label?.byLanguage }
+        }
+    }
+
+    /// The key a session keeps the answer to `questionID` under. Two nodes that ask the same fact in the
+    /// same words with the same answers are one question to the person: a "don't know" earlier can lead
+    /// two branches to them, and the person must be asked once, with one answer for both (a planned call
+    /// is live or automated whoever it turns out to be made to).
+    public func answerKey(_ questionID: String) -> String { sameQuestion[questionID] ?? questionID }
 
     /// The lookup tables are derived from `facts` and `nodes`, so they are left out.
     public static func == (a: KnowledgeBase, b: KnowledgeBase) -> Bool {

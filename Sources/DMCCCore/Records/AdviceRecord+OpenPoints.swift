@@ -32,9 +32,10 @@ extension AdviceRecord {
     /// The record's answers explored again against `kb` on the record's action date.
     public func explore(against kb: KnowledgeBase) throws(AdviceError) -> Exploration {
         guard let date = CalendarDate(iso: advice.date) else { throw .malformedFact("date=\(advice.date)") }
-        let answers = self.answers
+        // Keyed as a session keys them: a question asked in the same words as one answered is answered.
+        let answers = Dictionary(self.answers.map { (kb.answerKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         return try Engine.explore(kb, on: date) { q in
-            switch answers[q.id] {
+            switch answers[kb.answerKey(q.id)] {
             case .unknown?: .unknown
             case .value(let v)? where q.option(for: v) != nil: .value(v)
             default: nil
@@ -165,7 +166,7 @@ extension AdviceRecord {
                 }
                 (answer, time) = (.value(value), now)
             }
-            session.answers[step.question] = SessionAnswer(given: SessionAnswer.Given(value: answer, time: time), note: step.note)
+            session[answerTo: step.question, in: kb] = SessionAnswer(given: SessionAnswer.Given(value: answer, time: time), note: step.note)
         }
         (session.client, session.consultant, session.subject) = (client ?? "", consultant ?? "", subject ?? "")
         session.lastSaved = id

@@ -101,7 +101,7 @@ enum AdviceScreen {
             body += TextLayout.wrap(explanation, width: w).map { StyledLine(" " + $0) }
         }
         heading(Wording.text(.why, L))
-        items(report.path.map { WizardView.stepLine($0, s) }, "· ")
+        items(report.path.map { WizardView.stepLine($0, s, kb) }, "· ")
         let conditions = report.conditions ?? []
         if !conditions.isEmpty {
             heading(Wording.text(.conditions, L))

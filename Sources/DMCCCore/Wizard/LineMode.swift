@@ -26,7 +26,7 @@ public enum LineMode {
         case .question(let selection, let help):
             if let exploration, let q = exploration.missing {
                 out.append("")
-                let note = (s.session.answers[q.id]?.note ?? "").isEmpty ? "" : " " + WizardText.noteMarker
+                let note = (s.session[answerTo: q.id, in: kb]?.note ?? "").isEmpty ? "" : " " + WizardText.noteMarker
                 out.append("\(WizardText.stepTitle.text(L)) \(exploration.steps.count + 1): \(q.text.text(L))\(note)")
                 let assumed = exploration.current?.assumptions ?? []
                 if !assumed.isEmpty { out.append("  " + WizardText.assuming(assumed, kb, L)) }
@@ -34,8 +34,8 @@ public enum LineMode {
                     out.append("  \(i + 1)) \(kb.label(of: option.value, in: q).text(L))")
                 }
                 if help { out.append("  (\(q.why.text(L)))") }
-                let earlier = s.session.answers[q.id]?.given == nil || selection == Screen.none ? nil : selection + 1
-                if s.session.answers[q.id]?.given?.value == .unknown { out.append("  " + WizardText.earlierDontKnow.text(L)) }
+                let earlier = s.session[answerTo: q.id, in: kb]?.given == nil || selection == Screen.none ? nil : selection + 1
+                if s.session[answerTo: q.id, in: kb]?.given?.value == .unknown { out.append("  " + WizardText.earlierDontKnow.text(L)) }
                 out.append(Commands.lineHints(for: .question, language: L, count: q.options.count, earlier: earlier,
                                               hiding: QuestionScreen.backStep(exploration) == nil ? [.back] : []))
             }
@@ -45,7 +45,7 @@ public enum LineMode {
             if let exploration {
                 let steps = s.session.steps(exploration, kb, language: L)
                 for (i, step) in steps.enumerated() {
-                    out.append("  \(i + 1)) \(WizardView.stepLine(step, s))")
+                    out.append("  \(i + 1)) \(WizardView.stepLine(step, s, kb))")
                 }
                 out.append(Commands.lineHints(for: .review, language: L, count: steps.count))
             }

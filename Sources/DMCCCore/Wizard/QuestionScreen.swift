@@ -18,7 +18,7 @@ enum QuestionScreen {
         case .back where help: s.screen = .question(selection: selection, help: false)
         case .back: back(exploration, &s, kb)
         case .toggleHelp: s.screen = .question(selection: selection, help: !help)
-        case .addNote: s.screen = .note(question: question.id, original: s.session.answers[question.id]?.note)
+        case .addNote: s.screen = .note(question: kb.answerKey(question.id), original: s.session[answerTo: question.id, in: kb]?.note)
         default: Walk.common(action, &s, &effects, kb)
         }
     }
@@ -31,10 +31,10 @@ enum QuestionScreen {
 
     /// Records `value` ("don't know" included) for the question on screen and goes on.
     static func answer(_ question: Question, _ value: Answer, _ s: inout WizardState, _ now: String, _ kb: KnowledgeBase) {
-        var entry = s.session.answers[question.id] ?? SessionAnswer()
+        var entry = s.session[answerTo: question.id, in: kb] ?? SessionAnswer()
         entry.given = SessionAnswer.Given(value: value, time: now)
         entry.takenBack = false
-        s.session.answers[question.id] = entry
+        s.session[answerTo: question.id, in: kb] = entry
         s.screen = Wizard.walkScreen(s, kb)
     }
 
@@ -42,7 +42,7 @@ enum QuestionScreen {
     /// being asked for, or on the advice the last question of the last branch (the one answered last).
     static func back(_ exploration: Exploration, _ s: inout WizardState, _ kb: KnowledgeBase) {
         guard let last = backStep(exploration) else { s.message = WizardText.atFirstQuestion; return }
-        s.session.answers[last.questionID]?.takenBack = true
+        s.session[answerTo: last.questionID, in: kb]?.takenBack = true
         s.screen = Wizard.walkScreen(s, kb)
     }
 
@@ -63,14 +63,14 @@ enum QuestionScreen {
         let L = s.language
         let w = WizardView.textWidth(s)
         var body: [StyledLine] = []
-        let marker = s.session.answers[q.id]?.note.map { $0.isEmpty ? "" : " " + WizardText.noteMarker } ?? ""
+        let marker = s.session[answerTo: q.id, in: kb]?.note.map { $0.isEmpty ? "" : " " + WizardText.noteMarker } ?? ""
         body += TextLayout.wrap(q.text.text(L) + marker, width: w).map { StyledLine(" " + $0, .bold) }
         // Asked for one branch of a "don't know": say which.
         let assumed = exploration.current?.assumptions ?? []
         if !assumed.isEmpty {
             body += TextLayout.wrap(WizardText.assuming(assumed, kb, L), width: w).map { StyledLine(" " + $0, .dim) }
         }
-        if s.session.answers[q.id]?.given?.value == .unknown {
+        if s.session[answerTo: q.id, in: kb]?.given?.value == .unknown {
             body += TextLayout.wrap(WizardText.earlierDontKnow.text(L), width: w).map { StyledLine(" " + $0, .dim) }
         }
         body.append(StyledLine())

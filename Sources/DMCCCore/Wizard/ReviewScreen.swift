@@ -31,7 +31,7 @@ enum ReviewScreen {
 
     /// Reopens one answered question: its answer is taken back (and highlighted), later ones are kept.
     static func reopen(_ step: PathStep, _ s: inout WizardState, _ kb: KnowledgeBase) {
-        s.session.answers[step.questionID]?.takenBack = true
+        s.session[answerTo: step.questionID, in: kb]?.takenBack = true
         s.screen = Wizard.walkScreen(s, kb)
     }
 
@@ -53,7 +53,7 @@ enum ReviewScreen {
             let selected = i == selection
             let prefix = (selected ? " › " : "   ") + "\(i + 1). "
             let start = body.count
-            body += TextLayout.hanging(WizardView.stepLine(step, s), prefix: prefix, width: w + 1)
+            body += TextLayout.hanging(WizardView.stepLine(step, s, kb), prefix: prefix, width: w + 1)
                 .map { StyledLine($0 + " ", selected ? .selected : .plain) }
             itemRows.append((start..<body.count, i))
             if selected { selectedEnd = body.count }

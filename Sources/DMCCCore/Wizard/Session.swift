@@ -41,7 +41,8 @@ public struct Session: Sendable, Equatable, Codable {
     public var client = ""
     public var consultant = ""
     public var subject = ""
-    /// By question id.
+    /// By question id; questions asked in the same words share one (`KnowledgeBase.answerKey`), so
+    /// read and write them through `subscript(answerTo:in:)`.
     public var answers: [String: SessionAnswer] = [:]
     /// The record id once the advice as it stands has been saved; any change clears it.
     public var savedAs: String?
@@ -56,12 +57,18 @@ public struct Session: Sendable, Equatable, Codable {
         self.changed = changed
     }
 
+    /// The answer kept for a question: the one given to it, or to a question asked in the same words.
+    public subscript(answerTo questionID: String, in kb: KnowledgeBase) -> SessionAnswer? {
+        get { answers[kb.answerKey(questionID)] }
+        set { answers[kb.answerKey(questionID)] = newValue }
+    }
+
     /// Every branch the answers open: a "don't know" answer is followed for each of its options. Facts
     /// for the engine are derived here and nowhere else.
     public func exploration(_ kb: KnowledgeBase) throws(AdviceError) -> Exploration {
         try Engine.explore(kb, on: date) { question in
             // A value the question no longer offers (a knowledge update since an autosave) counts as not given.
-            switch answers[question.id]?.inEffect {
+            switch self[answerTo: question.id, in: kb]?.inEffect {
             case .unknown?: return .unknown
             case .value(let v)? where question.option(for: v) != nil: return .value(v)
             default: return nil
@@ -86,16 +93,18 @@ public struct Session: Sendable, Equatable, Codable {
 
     /// Questions with a note that the advice no longer passes (a change in review took them off every branch).
     public func notesOffPath(_ kb: KnowledgeBase) -> [String] {
-        let onPath = Set(((try? exploration(kb))?.steps ?? []).map(\.questionID))
+        let onPath = Set(((try? exploration(kb))?.steps ?? []).map { kb.answerKey($0.questionID) })
         return answers.filter { !($0.value.note ?? "").isEmpty && !onPath.contains($0.key) }.map(\.key).sorted()
     }
 
     /// The questions answered, as listed in review and saved in a record: every question some branch
-    /// passed, once, with the answer given to it; "don't know" has the value `unknown`.
+    /// passed, once, with the answer given to it; "don't know" has the value `unknown`. Questions asked in
+    /// the same words are one question, listed where first met.
     public func steps(_ exploration: Exploration, _ kb: KnowledgeBase, language: Language) -> [AdviceReport.Step] {
-        exploration.steps.map { step in
+        var seen = Set<String>()
+        return exploration.steps.filter { seen.insert(kb.answerKey($0.questionID)).inserted }.map { step in
             let question = kb.question(step.questionID)
-            let unknown = answers[step.questionID]?.inEffect == .unknown
+            let unknown = self[answerTo: step.questionID, in: kb]?.inEffect == .unknown
             let value = unknown ? Answer.unknownSpelling : step.value
             let label = unknown ? ExplorationReport.dontKnow.text(language)
                 : question.map { kb.label(of: step.value, in: $0).text(language) } ?? step.value
@@ -111,8 +120,8 @@ public struct Session: Sendable, Equatable, Codable {
                        kb: KnowledgeBase, language: Language, note: String? = nil) -> AdviceRecord {
         var notes: [String: String] = [:], times: [String: String] = [:]
         for step in exploration.steps {
-            notes[step.questionID] = answers[step.questionID]?.note
-            times[step.questionID] = answers[step.questionID]?.given?.time.nonEmpty
+            notes[step.questionID] = self[answerTo: step.questionID, in: kb]?.note
+            times[step.questionID] = self[answerTo: step.questionID, in: kb]?.given?.time.nonEmpty
         }
         return AdviceRecord(id: recordID, created: created, programVersion: programVersion, exploration: exploration,
                             steps: steps(exploration, kb, language: language), kb: kb, language: language,

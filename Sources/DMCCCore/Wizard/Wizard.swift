@@ -134,7 +134,7 @@ public enum Wizard {
     /// The earlier answer of the question now asked (taken back or reopened), or none: a question
     /// asked for the first time has nothing highlighted.
     static func preselection(_ s: WizardState, _ kb: KnowledgeBase) -> Int {
-        guard let q = s.exploration(kb)?.missing, let value = s.session.answers[q.id]?.given?.value.value else { return Screen.none }
+        guard let q = s.exploration(kb)?.missing, let value = s.session[answerTo: q.id, in: kb]?.given?.value.value else { return Screen.none }
         return q.options.firstIndex { $0.value == value } ?? Screen.none
     }
 

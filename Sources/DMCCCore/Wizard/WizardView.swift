@@ -117,8 +117,8 @@ public enum WizardView {
     }
 
     /// An answered question as listed in review, marked when it has a note.
-    static func stepLine(_ step: AdviceReport.Step, _ s: WizardState) -> String {
-        let note = s.session.answers[step.question]?.note ?? ""
+    static func stepLine(_ step: AdviceReport.Step, _ s: WizardState, _ kb: KnowledgeBase) -> String {
+        let note = s.session[answerTo: step.question, in: kb]?.note ?? ""
         return "\(step.text) → \(step.label)" + (note.isEmpty ? "" : " " + WizardText.noteMarker)
     }
 
