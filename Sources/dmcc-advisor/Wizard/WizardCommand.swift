@@ -104,8 +104,15 @@ struct WizardCommand: ParsableCommand {
         while true {
             write("> ")
             guard let line = readLine() else {
-                // End of input: the autosave keeps the session for --resume.
                 write("\n")
+                // Piped answers that reached the advice: it is printed in full and the answers are in the
+                // script, so there is nothing to resume; keeping the autosave would only greet every later
+                // wizard with an offer to resume it.
+                if isatty(0) == 0, case .advice = state.screen, [.advice, .conditional].contains(Wizard.ending(state, kb)) {
+                    _ = effects.run([.discardAutosave(sessionID: state.session.id)], state)
+                    return (nil, state)
+                }
+                // Otherwise (typed at a terminal, or cut off before the advice) the autosave keeps the session for --resume.
                 if !state.session.isEmpty && state.session.savedAs == nil { printError(WizardText.interrupted(resumeCommand).text(state.language)) }
                 return (nil, state)
             }
