@@ -30,3 +30,20 @@ struct PipedEndTests {
         #expect(r.stderr.contains("Onderbroken"), "\(r.stderr)")
     }
 }
+
+/// The same tryout: at the advice, every stray line reprinted the whole advice (some 90 lines), four
+/// times in one run, for a screen-reader user to hear again.
+@Suite("Line mode does not repeat unchanged advice")
+struct LineModeRepeatTests {
+    @Test("stray lines at the advice print the message and the hints, not the advice again; a change of language does")
+    func strayLines() throws {
+        let scratch = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let program = "dmcc-advisor --plain --date 2026-11-29 --transcripts '\(scratch.path)'"
+        let stray = try runShell("printf '\\n\\n\\n6\\n1\\n1\\n1\\n1\\nq\\nj\\n' | \(program)")
+        #expect(stray.stdout.components(separatedBy: "Juridische basis").count - 1 == 1, "\(stray.stdout)")
+        #expect(stray.stdout.components(separatedBy: "! onbekende invoer '1'").count - 1 == 2, "\(stray.stdout)")
+        let english = try runShell("printf '\\n\\n\\n6\\n1\\n1\\nl\\nq\\ny\\n' | \(program)")
+        #expect(english.stdout.contains("Juridische basis") && english.stdout.contains("Legal basis"), "\(english.stdout)")
+    }
+}

@@ -2,15 +2,20 @@
 /// follow. Same commands (`Commands.table`), same `reduce`, same advice text as the full screen.
 public enum LineMode {
     /// What to print for the state now: the question with numbered options, the advice, the
-    /// review list, a text prompt or the confirmation.
-    public static func prompt(_ s: WizardState, _ kb: KnowledgeBase) -> String {
+    /// review list, a text prompt or the confirmation. After `previous`, advice that did not change
+    /// (a stray line, a save) is not printed again: the message and the hints are enough, and a screen
+    /// reader is not made to read some 90 lines once more.
+    public static func prompt(_ s: WizardState, _ kb: KnowledgeBase, after previous: WizardState? = nil) -> String {
         let L = s.language
         var out: [String] = []
         if let message = s.message { out.append("! " + message.text(L)) }
         let exploration = s.exploration(kb)
         switch s.screen {
         case .advice:
-            if let exploration, exploration.isComplete {
+            if let previous, case .advice = previous.screen, previous.language == s.language,
+               previous.session.content == s.session.content {
+                out.append(Commands.lineHints(for: .advice, language: L))
+            } else if let exploration, exploration.isComplete {
                 out.append("")
                 if let conclusion = s.session.conclusion {
                     out.append("\(WizardText.conclusionHeading.text(L)): \(conclusion)")

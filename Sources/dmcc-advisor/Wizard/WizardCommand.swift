@@ -116,6 +116,7 @@ struct WizardCommand: ParsableCommand {
                 if !state.session.isEmpty && state.session.savedAs == nil { printError(WizardText.interrupted(resumeCommand).text(state.language)) }
                 return (nil, state)
             }
+            let before = state
             let (next, todo) = LineMode.step(state, line, at: Clock.now(), kb)
             let (after, farewell) = effects.run(todo, next)
             state = after
@@ -124,7 +125,7 @@ struct WizardCommand: ParsableCommand {
                 if isatty(0) == 0 { write("\n") }
                 return (farewell, state)
             }
-            write(LineMode.prompt(state, kb))
+            write(LineMode.prompt(state, kb, after: before))
         }
     }
 
