@@ -235,7 +235,7 @@ struct RecordListingTests {
     }
 
     @Test("a corrupt, truncated or foreign index is not used", arguments: [
-        "", "garbage", "dmcc-record-index/3\t5\nend\t0\n", "dmcc-record-index/1\t5\nend\t0\n", "dmcc-record-index/1\t5\n",
+        "", "garbage", "dmcc-record-index/9\t5\nend\t0\n", "dmcc-record-index/1\t5\nend\t0\n", "dmcc-record-index/1\t5\n",
         "dmcc-record-index/1\t5\nr\ta.json\t1\t2\t3\t4\t5\nend\t1\n", "dmcc-record-index/1\t5\nend\t1\n",
         "dmcc-record-index/1\tfive\nend\t0\n", "dmcc-record-index/1\t5\nu\ta.json\t1\t2\t3\t4\t5\tbad\\escape\nend\t1\n",
     ])

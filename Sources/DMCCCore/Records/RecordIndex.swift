@@ -23,7 +23,7 @@ public struct FileStamp: Sendable, Equatable {
 /// reading keeps its stamp; such entries are read again next time). A corrupt or foreign index
 /// decodes to nil and is rebuilt.
 public struct RecordIndex: Sendable, Equatable {
-    public static let header = "dmcc-record-index/2"
+    public static let header = "dmcc-record-index/3"
 
     public enum Content: Sendable, Equatable {
         case record(RecordSummary)
@@ -83,7 +83,7 @@ public struct RecordIndex: Sendable, Equatable {
                 fields = ["r", Self.escape(entry.name)] + stamp
                     + [Self.escape(r.id), Self.escape(r.created), Self.escape(r.actionDate), Self.escape(r.client),
                        Self.escape(r.consultant), Self.escape(r.subject), Self.escape(r.purpose), Self.escape(r.verdict),
-                       String(r.openPoints), r.conditional ? "c" : "-", Self.escape(r.supersedes)]
+                       String(r.openPoints), r.conditional ? "c" : "-", Self.escape(r.supersedes), r.sealBroken ? "b" : "-"]
             case .unreadable(let reason):
                 fields = ["u", Self.escape(entry.name)] + stamp + [Self.escape(reason)]
             }
@@ -115,13 +115,15 @@ public struct RecordIndex: Sendable, Equatable {
             let stamp = FileStamp(size: size, mtime: mtime, ctime: ctime, inode: inode, device: device)
             switch f[0] {
             case "r":
-                guard f.count == 18, let id = unescape(f[7]), let created = unescape(f[8]), let date = unescape(f[9]),
+                guard f.count == 19, f[18] == "b" || f[18] == "-", let id = unescape(f[7]), let created = unescape(f[8]), let date = unescape(f[9]),
                       let client = optional(f[10]), let consultant = optional(f[11]), let subject = optional(f[12]),
                       let purpose = optional(f[13]), let verdict = optional(f[14]), let open = Int(f[15]),
                       f[16] == "c" || f[16] == "-", let supersedes = optional(f[17]) else { return nil }
-                entries.append(Entry(name: name, stamp: stamp, content: .record(RecordSummary(
+                var summary = RecordSummary(
                     id: id, created: created, actionDate: date, client: client, consultant: consultant, subject: subject,
-                    purpose: purpose, verdict: verdict, openPoints: open, conditional: f[16] == "c", supersedes: supersedes))))
+                    purpose: purpose, verdict: verdict, openPoints: open, conditional: f[16] == "c", supersedes: supersedes)
+                summary.sealBroken = f[18] == "b"
+                entries.append(Entry(name: name, stamp: stamp, content: .record(summary)))
             case "u":
                 guard f.count == 8, let reason = unescape(f[7]) else { return nil }
                 entries.append(Entry(name: name, stamp: stamp, content: .unreadable(reason)))

@@ -17,6 +17,10 @@ public struct RecordSummary: Sendable, Equatable {
     /// change it, and without open points.
     public var conditional: Bool
     public var supersedes: String?
+    /// The file's content does not match its SHA-256 seal: it was changed after it was saved. `list`
+    /// checks the seal of every file it reads (the index keeps the finding while the file is unchanged);
+    /// `transcripts verify` does the full check, signature and Markdown copy included.
+    public var sealBroken = false
 
     /// - Parameter conditional: by default, any open point is taken to matter (the safe reading).
     public init(id: String, created: String, actionDate: String, client: String? = nil, consultant: String? = nil,
@@ -219,11 +223,12 @@ public enum RecordListing {
         let header = nl ? ["ID", "GEMAAKT", "ACTIEDATUM", "KLANT", "CONSULTANT", "DOEL", "OORDEEL", "KENMERK"]
                         : ["ID", "CREATED", "ACTION DATE", "CLIENT", "CONSULTANT", "PURPOSE", "VERDICT", "MARKS"]
         var table = [header]
-        var used = (conditional: false, settled: false, earlier: false, loop: false)
+        var used = (conditional: false, settled: false, earlier: false, loop: false, sealBroken: false)
         table.reserveCapacity(rows.count + 1)
         for row in rows {
             let s = row.summary, p = row.position
             var marks: [String] = []
+            if s.sealBroken { marks.append("!"); used.sealBroken = true }
             // Open points that decide the verdict and open points that did not are told apart: only the
             // first make the advice conditional.
             if s.openPoints > 0 && s.conditional { marks.append("?"); used.conditional = true }
@@ -250,6 +255,10 @@ public enum RecordListing {
             }
             while line.last == " " { line.removeLast() }
             out += line + "\n"
+        }
+        if used.sealBroken {
+            out += nl ? "!  het zegel klopt niet: het bestand is na het opslaan gewijzigd; niet gebruiken (zie transcripts verify)\n"
+                      : "!  the seal does not match: the file was changed after it was saved; do not rely on it (see transcripts verify)\n"
         }
         if used.conditional {
             out += nl ? "?  open punten die het oordeel bepalen: het advies is voorwaardelijk tot ze bevestigd zijn\n"
@@ -284,7 +293,7 @@ public enum RecordListing {
     /// The columns of the JSON and CSV forms, in order. Every key is present in every object.
     public static let fields = ["id", "created", "action-date", "client", "consultant", "subject", "purpose", "verdict",
                                 "verdict-label", "open-points", "supersedes", "supersedes-missing", "superseded-by",
-                                "earlier-versions", "latest", "loop", "conditional"]
+                                "earlier-versions", "latest", "loop", "conditional", "seal-broken"]
 
     enum Value {
         case string(String?), number(Int), bool(Bool), list([String])
@@ -295,7 +304,8 @@ public enum RecordListing {
         return [.string(s.id), .string(s.created), .string(s.actionDate), .string(s.client), .string(s.consultant),
                 .string(s.subject), .string(s.purpose), .string(s.verdict), .string(verdictWords(s.verdict, L)),
                 .number(s.openPoints), .string(s.supersedes), .bool(p.supersedesMissing != nil), .list(p.supersededBy),
-                .number(p.earlierVersions), .bool(p.isLatest), .bool(p.inLoop), .bool(s.openPoints > 0 && s.conditional)]
+                .number(p.earlierVersions), .bool(p.isLatest), .bool(p.inLoop), .bool(s.openPoints > 0 && s.conditional),
+                .bool(s.sealBroken)]
     }
 
     /// An array of objects with the keys of `fields`, one object per line.

@@ -119,7 +119,10 @@ extension TranscriptStore {
             }
             let content: RecordIndex.Content
             do {
-                content = .record(RecordSummary(try RecordFile.read(data)))
+                let record = try RecordFile.read(data)
+                var summary = RecordSummary(record)
+                summary.sealBroken = RecordSeal.digest(ofFile: data) != record.sha256
+                content = .record(summary)
             } catch {
                 content = .unreadable("\(error)")
             }
