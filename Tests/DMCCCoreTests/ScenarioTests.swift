@@ -65,6 +65,26 @@ struct ScenarioTests {
         #expect(advice.ruleChanges.contains { $0.side == .onOrAfter && $0.changeDate == date("2026-07-01") })
     }
 
+    /// The customer-exception answers after the caller question, for a live call.
+    let customerCall = ["relationship": "customer", "obtained-in-sale": "yes", "same-entity": "yes",
+                        "informed-at-collection": "yes", "opt-out-offered": "yes", "similar-offer": "yes",
+                        "within-3-years": "yes", "call-method": "live"]
+
+    @Test("a business calling its customer on 30 June 2026 gets the 1 July 2026 change once; a charity, lottery or publisher, which keeps the exception, none")
+    func oneRuleChangePerCustomerCall() throws {
+        let business = try Engine.advise(kb, facts: uninvitedCall.merging(customerCall) { $1 }, on: date("2026-06-30"))
+        #expect(business.outcome?.id == "out-call-customer-exception")
+        #expect(business.ruleChanges.map(\.switchID) == ["call-rule-2026"])
+        for sender in ["charity", "charity-lottery", "publisher"] {
+            for day in ["2026-06-30", "2026-07-01"] {
+                let facts = uninvitedCall.merging(customerCall) { $1 }.merging(["sender": sender]) { $1 }
+                let advice = try Engine.advise(kb, facts: facts, on: date(day))
+                #expect(advice.outcome?.id == "out-call-customer-exception-2026", "\(sender) \(day)")
+                #expect(advice.ruleChanges.isEmpty, "\(sender) \(day)")
+            }
+        }
+    }
+
     @Test("the day before, the old rule applies and the customer exception can still be used")
     func ruleChangeBefore() throws {
         let advice = try Engine.advise(kb, facts: uninvitedCall, on: date("2026-06-30"))
