@@ -353,15 +353,16 @@ struct DontKnowWizardTests {
 
     // MARK: - The property, through the wizard model
 
-    /// Drives the wizard with answers by question; `unknown` gets "don't know"; questions off the path get their first option.
+    /// Drives the wizard with answers by question (keyed as a session keys them, `KnowledgeBase.answerKey`);
+    /// `unknown` gets "don't know"; questions off the path get their first option.
     func walk(_ given: [String: String], unknown: String?, date: CalendarDate) -> Exploration? {
         var w = WizardDriver(date: date)
         for _ in 0..<80 {
             guard let q = w.state.exploration(kb)?.missing else { break }
-            if q.id == unknown {
+            if kb.answerKey(q.id) == unknown {
                 w.act(.dontKnow)
             } else {
-                let value = given[q.id] ?? q.options[0].value
+                let value = given[kb.answerKey(q.id)] ?? q.options[0].value
                 w.act(.choose(q.options.firstIndex { $0.value == value } ?? 0))
             }
         }
@@ -373,8 +374,8 @@ struct DontKnowWizardTests {
         var session = Session(id: "baseline", date: date)
         for _ in 0..<80 {
             guard let q = try session.exploration(kb).missing else { break }
-            let value = given[q.id] ?? q.options[0].value
-            session.answers[q.id] = SessionAnswer(given: SessionAnswer.Given(value: .value(value), time: "t"))
+            let value = given[kb.answerKey(q.id)] ?? q.options[0].value
+            session[answerTo: q.id, in: kb] = SessionAnswer(given: SessionAnswer.Given(value: .value(value), time: "t"))
         }
         return try session.exploration(kb)
     }
@@ -384,7 +385,7 @@ struct DontKnowWizardTests {
         var checked = 0
         for path in PathEnumerator.paths(in: kb) {
             var given: [String: String] = [:]
-            for case .answer(let question, _, let value) in path.steps { given[question] = value }
+            for case .answer(let question, _, let value) in path.steps { given[kb.answerKey(question)] = value }
             let date = path.representativeDate(coversFrom: kb.metadata.coversFrom)
             for question in given.keys.sorted() {
                 let unknown = try #require(walk(given, unknown: question, date: date))

@@ -14,7 +14,7 @@ enum OpenPointRecords {
         var session = Session(id: "advise", date: exploration.date)
         for step in exploration.steps {
             let given = facts[step.fact] == Answer.unknownSpelling ? Answer.unknown : .value(step.value)
-            session.answers[step.questionID] = SessionAnswer(given: SessionAnswer.Given(value: given, time: ""))
+            session[answerTo: step.questionID, in: kb] = SessionAnswer(given: SessionAnswer.Given(value: given, time: ""))
         }
         session.client = client
         return session.record(exploration, id: id, created: "2026-11-29T10:00:00+01:00", programVersion: "test", kb: kb,

@@ -23,7 +23,7 @@ struct WizardPropertyTests {
             let assumed = Dictionary(uniqueKeysWithValues: branch.assumptions.map { ($0.questionID, $0.value) })
             var facts: [String: String] = [:]
             for s in branch.advice.path {
-                let answer = w.state.session.answers[s.questionID]
+                let answer = w.state.session[answerTo: s.questionID, in: kb]
                 if answer?.inEffect == .unknown {
                     #expect(assumed[s.questionID] == s.value, "seed \(seed) key \(step): \(s.questionID) assumed a value its branch does not name")
                 } else {

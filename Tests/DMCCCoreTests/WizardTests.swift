@@ -141,7 +141,7 @@ struct WizardTests {
         var w = WizardDriver()
         w.press("611")
         for step in w.advice?.path ?? [] {
-            #expect(w.state.session.answers[step.questionID]?.given?.time.hasPrefix("2026-11-29T10:") == true)
+            #expect(w.state.session[answerTo: step.questionID, in: kb]?.given?.time.hasPrefix("2026-11-29T10:") == true)
         }
     }
 
