@@ -101,6 +101,68 @@ struct CompiledKnowledgeTests {
         nodes[0] = .question(q)
         #expect(KnowledgeBase(metadata: kb.metadata, facts: kb.facts, nodes: nodes, sha256: kb.sha256) != kb)
     }
+
+    @Test("a text with a language other than Dutch and English keeps all its entries through the compiled form")
+    func otherLanguageRoundTrip() throws {
+        let kb = Shipped.knowledge
+        var nodes = kb.nodes
+        guard case .question(var q) = nodes[0] else { Issue.record("the first node is not a question"); return }
+        q.text.byLanguage["de"] = "Wozu dient der Kontakt?"
+        nodes[0] = .question(q)
+        let edited = KnowledgeBase(metadata: kb.metadata, facts: kb.facts, nodes: nodes, sha256: kb.sha256)
+        let bytes = CompiledKnowledge.encode(edited, key: "k")
+        let decoded = try #require(CompiledKnowledge.decode(bytes, key: "k", paths: Shipped.sources.map(\.path)))
+        #expect(decoded == edited)
+        #expect(decoded != kb)
+        guard case .question(let back) = decoded.nodes[0] else { Issue.record("the first node is not a question"); return }
+        #expect(back.text.byLanguage.keys.sorted() == ["de", "en", "nl"])
+        #expect(back.text.byLanguage["de"] == "Wozu dient der Kontakt?")
+    }
+}
+
+/// A translated text: Dutch and English are held without a dictionary, and callers see the same
+/// entries, equality and fall-backs as with one.
+@Suite("Localized text")
+struct LocalizedTextTests {
+    let at = SourceLocation(file: "k.yaml", line: 3, column: 5)
+
+    @Test("a text made from Dutch and English equals the same text made from a dictionary")
+    func twoLanguagesEqualDictionary() {
+        let fields = LocalizedText(nl: "Bellen", en: "Calling", location: at)
+        let dictionary = LocalizedText(["nl": "Bellen", "en": "Calling"], location: at)
+        #expect(fields == dictionary)
+        #expect(fields.hashValue == dictionary.hashValue)
+        #expect(fields.byLanguage == ["nl": "Bellen", "en": "Calling"])
+        #expect(LocalizedText(nl: "Bellen", en: nil) == LocalizedText(["nl": "Bellen"]))
+        #expect(LocalizedText(nl: "Bellen", en: nil).byLanguage == ["nl": "Bellen"])
+        #expect(LocalizedText(nl: "Bellen", en: "Calling", location: at) != LocalizedText(nl: "Bellen", en: "Phoning", location: at))
+        #expect(LocalizedText(nl: "Bellen", en: "Calling", location: at) != LocalizedText(nl: "Bellen", en: "Calling"))
+        #expect(LocalizedText(["nl": "Bellen", "en": "Calling", "de": "Anrufen"]) != LocalizedText(nl: "Bellen", en: "Calling"))
+    }
+
+    @Test("changing byLanguage changes the text, other languages included")
+    func settingEntries() {
+        var text = LocalizedText(nl: "Bellen", en: "Calling", location: at)
+        text.byLanguage["en"] = nil
+        text.byLanguage["de"] = "Anrufen"
+        #expect(text.byLanguage == ["nl": "Bellen", "de": "Anrufen"])
+        #expect(text == LocalizedText(["de": "Anrufen", "nl": "Bellen"], location: at))
+        #expect(text.location == at)
+        text.byLanguage = [:]
+        #expect(text.byLanguage.isEmpty)
+        #expect(text == LocalizedText([:], location: at))
+    }
+
+    @Test("a missing translation falls back to Dutch, then to the first text in sort order, then to nothing")
+    func fallBacks() {
+        #expect(LocalizedText(nl: "Bellen", en: "Calling").text(.en) == "Calling")
+        #expect(LocalizedText(nl: "Bellen", en: "Calling").text(.nl) == "Bellen")
+        #expect(LocalizedText(nl: "Bellen", en: nil).text(.en) == "Bellen")
+        #expect(LocalizedText(nl: nil, en: "Calling").text(.nl) == "Calling")
+        #expect(LocalizedText(["en": "Calling", "de": "Anrufen"]).text(.nl) == "Anrufen")
+        #expect(LocalizedText(["de": "Anrufen", "fr": "Appeler"]).text(.en) == "Anrufen")
+        #expect(LocalizedText([:]).text(.nl) == "")
+    }
 }
 
 /// The compiled form on disk, as the program uses it.

@@ -304,13 +304,25 @@ private struct Reader {
 
     mutating func text() throws(Corrupt) -> LocalizedText {
         let n = try count()
-        var byLanguage: [String: String] = [:]
-        byLanguage.reserveCapacity(n)
+        var nl: String?, en: String?
+        var others: [String: String] = [:]
         for _ in 0..<n {
             let language = try string()
-            byLanguage[language] = try string()
+            let text = try string()
+            switch language {
+            case Language.nl.rawValue: nl = text
+            case Language.en.rawValue: en = text
+            default: others[language] = text
+            }
         }
-        return LocalizedText(byLanguage, location: try location())
+        let location = try location()
+        // Only Dutch and English (all the shipped knowledge has): no dictionary is built.
+        guard others.isEmpty else {
+            if let nl { others[Language.nl.rawValue] = nl }
+            if let en { others[Language.en.rawValue] = en }
+            return LocalizedText(others, location: location)
+        }
+        return LocalizedText(nl: nl, en: en, location: location)
     }
 
     mutating func texts() throws(Corrupt) -> [LocalizedText] {
