@@ -23,14 +23,24 @@ public enum RecordCheck {
               let record = try? NodeCoding.decode(AdviceRecord.self, from: tree),
               NodeCoding.encodes(record, as: tree),
               let fileDigest = RecordSeal.digest(ofNode: tree) else { return nil }
-        // From here on as in `referenceCheck`, for a file that round-trips (so the file's digest is the record's).
+        // As `referenceCheck` judges a file that round-trips (so the file's digest is the record's).
+        let seal: SealFinding = record.sha256.isEmpty ? .missing : fileDigest != record.sha256 ? .broken : .holds
+        let problems = recordProblems(record, expectedID: expectedID, seal: seal, markdown: markdown)
+        return (problems, problems.isEmpty ? record : nil)
+    }
+
+    enum SealFinding { case holds, missing, broken }
+
+    /// What both ways of checking find in a record once it is read, in the order `verify` reports it:
+    /// its format, its id, its seal, its Markdown copy.
+    private static func recordProblems(_ record: AdviceRecord, expectedID: String, seal: SealFinding, markdown: String?) -> [String] {
         var problems: [String] = []
         if record.format != AdviceRecord.format { problems.append("unknown record format '\(ControlCharacters.escaped(record.format, keepingNewlines: false))'") }
         if record.id != expectedID { problems.append("the file holds record '\(ControlCharacters.escaped(record.id, keepingNewlines: false))', not '\(expectedID)'") }
-        if record.sha256.isEmpty {
-            problems.append("the record has no seal")
-        } else if fileDigest != record.sha256 {
-            problems.append("the content does not match its SHA-256 seal: the record was changed after it was saved")
+        switch seal {
+        case .holds: break
+        case .missing: problems.append("the record has no seal")
+        case .broken: problems.append("the content does not match its SHA-256 seal: the record was changed after it was saved")
         }
         if let markdown {
             if !RecordRenderer.isSavedCopy(markdown, of: record) {
@@ -39,7 +49,7 @@ public enum RecordCheck {
         } else {
             problems.append("the Markdown copy is missing")
         }
-        return (problems, problems.isEmpty ? record : nil)
+        return problems
     }
 
     /// The check with JSONSerialization and JSONDecoder: the reference `quickCheck` must agree with,
@@ -62,24 +72,13 @@ public enum RecordCheck {
         if problems.isEmpty && !roundTrips {
             problems.append("the JSON file holds more than the record shows (an unknown key, a null or a value written differently)")
         }
-        if record.format != AdviceRecord.format { problems.append("unknown record format '\(ControlCharacters.escaped(record.format, keepingNewlines: false))'") }
-        if record.id != expectedID { problems.append("the file holds record '\(ControlCharacters.escaped(record.id, keepingNewlines: false))', not '\(expectedID)'") }
         let seal = stored["sha256"] as? String ?? ""
         // When the file holds exactly the record, both have one canonical form and one digest.
         let fileDigest = RecordSeal.digest(ofObject: stored)
-        if seal.isEmpty {
-            problems.append("the record has no seal")
-        } else if fileDigest != seal || (roundTrips ? fileDigest : RecordSeal.digest(of: record)) != record.sha256 {
-            // The file as a whole and the record as read (what show and list display) must both match.
-            problems.append("the content does not match its SHA-256 seal: the record was changed after it was saved")
-        }
-        if let markdown {
-            if !RecordRenderer.isSavedCopy(markdown, of: record) {
-                problems.append("the Markdown copy differs from what the JSON record states")
-            }
-        } else {
-            problems.append("the Markdown copy is missing")
-        }
+        // The file as a whole and the record as read (what show and list display) must both match.
+        let finding: SealFinding = seal.isEmpty ? .missing
+            : fileDigest != seal || (roundTrips ? fileDigest : RecordSeal.digest(of: record)) != record.sha256 ? .broken : .holds
+        problems += recordProblems(record, expectedID: expectedID, seal: finding, markdown: markdown)
         return (problems, problems.isEmpty ? record : nil)
     }
 
