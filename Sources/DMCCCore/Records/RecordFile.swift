@@ -22,13 +22,26 @@ public enum RecordFile {
 
     /// The record in `json`, or why it cannot be trusted to be shown.
     public static func read(_ json: Data) throws(Failure) -> AdviceRecord {
-        // A file that holds exactly a record (every saved one) is read once, as `verify` reads it;
-        // anything else takes the reference way below, which says what is wrong with it.
-        if let tree = try? RecordJSON.parse(json), let record = try? NodeCoding.decode(AdviceRecord.self, from: tree),
-           NodeCoding.encodes(record, as: tree) {
-            return record
-        }
+        if let (record, _) = quickRead(json) { return record }
         return try referenceRead(json)
+    }
+
+    /// `read`, and whether the file's content still matches its seal (`list` marks it when not),
+    /// digested from the tree the file was read into when it took the quick way.
+    public static func readWithSeal(_ json: Data) throws(Failure) -> (record: AdviceRecord, sealHolds: Bool) {
+        if let (record, tree) = quickRead(json), let digest = RecordSeal.digest(ofNode: tree) {
+            return (record, digest == record.sha256)
+        }
+        let record = try referenceRead(json)
+        return (record, RecordSeal.digest(ofFile: json) == record.sha256)
+    }
+
+    /// A file that holds exactly a record (every saved one) is read once, as `verify` reads it; nil for
+    /// anything else, which takes the reference way that says what is wrong with it.
+    private static func quickRead(_ json: Data) -> (AdviceRecord, JSONNode)? {
+        guard let tree = try? RecordJSON.parse(json), let record = try? NodeCoding.decode(AdviceRecord.self, from: tree),
+              NodeCoding.encodes(record, as: tree) else { return nil }
+        return (record, tree)
     }
 
     /// `read` with JSONSerialization and JSONDecoder: the reference the quick way must agree with.

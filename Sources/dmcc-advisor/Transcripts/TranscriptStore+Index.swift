@@ -119,9 +119,9 @@ extension TranscriptStore {
             }
             let content: RecordIndex.Content
             do {
-                let record = try RecordFile.read(data)
+                let (record, sealHolds) = try RecordFile.readWithSeal(data)
                 var summary = RecordSummary(record)
-                summary.sealBroken = RecordSeal.digest(ofFile: data) != record.sha256
+                summary.sealBroken = !sealHolds
                 content = .record(summary)
             } catch {
                 content = .unreadable("\(error)")
