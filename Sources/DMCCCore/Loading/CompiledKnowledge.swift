@@ -142,10 +142,16 @@ public enum CompiledKnowledge {
 
     /// A short name for the file that holds the compiled form for `key`: hex of its SHA-256.
     public static func fileName(for key: String) -> String {
-        SHA256.hash(data: Array(key.utf8)).prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return SHA256.hash(data: Array(key.utf8)).withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: 32) { out in
+                for (i, byte) in digest.prefix(16).enumerated() {
+                    out[2 * i] = digits[Int(byte >> 4)]
+                    out[2 * i + 1] = digits[Int(byte & 0x0F)]
+                }
+                return 32
+            }
+        }
     }
 
     static func baseName(_ path: String) -> String {
