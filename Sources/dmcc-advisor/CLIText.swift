@@ -58,6 +58,7 @@ enum CLIText {
     /// An error of the records folder in both languages; other errors as they describe themselves.
     static func reason(_ error: Error) -> LocalizedText {
         if let failure = error as? TranscriptStore.Failure { return failure.text }
+        if let failure = error as? PDFPrinter.Failure { return failure.text }
         if let refusal = error as? ResolveError { return resolveRefusal(refusal) }
         if let advice = error as? AdviceError { return adviceError(advice) }
         return t("\(error)", "\(error)")
@@ -213,6 +214,29 @@ enum CLIText {
     static func alreadyExists(_ path: String) -> LocalizedText {
         t("\(path) bestaat al; kies een andere --output of voeg --force toe om het te vervangen",
           "\(path) already exists; choose another --output or add --force to replace it")
+    }
+    /// Said when no browser is installed: how to get a PDF anyway.
+    static func noBrowser(_ names: [String]) -> LocalizedText {
+        t("geen Chromium gevonden om de PDF te maken (gezocht naar \(names.joined(separator: ", ")) op het PATH en $DMCC_CHROMIUM). "
+          + "Installeer het (Debian/Ubuntu: apt-get install chromium), of schrijf de pagina met '--format html --output BESTAND.html', "
+          + "open die in een browser en druk hem af als PDF",
+          "no Chromium found to print the PDF (looked for \(names.joined(separator: ", ")) on the PATH and $DMCC_CHROMIUM). "
+          + "Install it (Debian/Ubuntu: apt-get install chromium), or write the page with '--format html --output FILE.html', "
+          + "open it in any browser and print it to PDF")
+    }
+    static func noTemporaryFolder(_ reason: String) -> LocalizedText {
+        t("er kan geen tijdelijke map voor de PDF worden gemaakt: \(reason)", "cannot make a temporary folder for the PDF: \(reason)")
+    }
+    /// - Parameter status: the browser's exit status, nil when it was stopped after `timeout` seconds.
+    static func noPDF(_ browser: String, status: Int32?, timeout: Int, said: String) -> LocalizedText {
+        let tail = said.isEmpty ? "" : ": " + said
+        return t("\(browser) maakte geen PDF (\(status.map { "exit \($0)" } ?? "geen antwoord binnen \(timeout) s, gestopt"))\(tail); "
+                 + "schrijf als omweg de pagina met '--format html --output BESTAND.html' en druk hem af vanuit een browser",
+                 "\(browser) made no PDF (\(status.map { "exit \($0)" } ?? "no answer within \(timeout) s, stopped"))\(tail); "
+                 + "as a way around, write the page with '--format html --output FILE.html' and print it from a browser")
+    }
+    static func cannotStart(_ program: String, _ reason: String) -> LocalizedText {
+        t("\(program) kan niet worden gestart: \(reason)", "cannot start \(program): \(reason)")
     }
     static func cannotReadFirm(_ path: String) -> LocalizedText {
         t("de kantoorinstellingen \(path) kunnen niet worden gelezen", "cannot read the firm settings \(path)")

@@ -138,6 +138,9 @@ struct ClientLetterCommandTests {
         let pdf = try show(r.id, ["--format", "pdf", "--output", target.path], environment: ["DMCC_CHROMIUM": "/nonexistent/chromium"])
         #expect(pdf.status == 74)
         #expect(pdf.stderr.contains("apt-get install chromium") && pdf.stderr.contains("--format html --output"), "\(pdf.stderr)")
+        #expect(pdf.stderr.contains("geen Chromium gevonden om de PDF te maken"), "Dutch by default: \(pdf.stderr)")
+        let english = try show(r.id, ["--format", "pdf", "--output", target.path, "--lang", "en"], environment: ["DMCC_CHROMIUM": "/nonexistent/chromium"])
+        #expect(english.status == 74 && english.stderr.contains("no Chromium found to print the PDF"), "\(english.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 

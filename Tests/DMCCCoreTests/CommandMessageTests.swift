@@ -171,6 +171,17 @@ struct CommandMessageTests {
         #expect(letter.status == 1 && letter.stderr.contains(refused.replacingOccurrences(of: "%@", with: id)), "\(letter.stderr)")
     }
 
+    @Test("show gives the reason a signature fails in the chosen language",
+          arguments: [(nil as Language?, "  ondertekend met een sleutel die niet vertrouwd wordt (vingerafdruk "),
+                      (.en, "  signed with a key that is not trusted (fingerprint ")])
+    func showUntrusted(_ language: Language?, _ expected: String) throws {
+        defer { cleanUp() }
+        #expect(try TrustShell.run(["keys", "init", "--name", "Eva de Vries"], config: config).status == 0)
+        let id = try saveDefinite()
+        let letter = try run(["transcripts", "show", id, "--format", "html"], language)
+        #expect(letter.status == 1 && letter.stdout.isEmpty && letter.stderr.contains(expected), "\(letter.stderr)")
+    }
+
     @Test("show says where it wrote the letter, and refuses to overwrite it, in the chosen language",
           arguments: [(nil as Language?, "geschreven: %@", "%@ bestaat al; kies een andere --output of voeg --force toe"),
                       (.en, "wrote %@", "%@ already exists; choose another --output or add --force")])

@@ -50,8 +50,13 @@ extension Transcripts {
             let L = lang ?? .nl
             let trusted = try store.trustedKeys(language: L)
             let checked: CheckedRecord
+            var bytes: (json: Data, markdown: String?)?
             do {
-                checked = try CheckedRecord.read(id, trusting: trusted, with: store.read)
+                checked = try CheckedRecord.read(id, trusting: trusted) { id in
+                    let read = try store.read(id)
+                    bytes = read
+                    return read
+                }
             } catch let failure as RecordFile.Failure {
                 printError(CLIText.unreadableRecord(id, failure.description).text(L))
                 throw Exit.badInput
@@ -59,7 +64,14 @@ extension Transcripts {
                 printError(CLIText.reason(error).text(L))
                 throw Exit.badInput
             }
-            let (record, problems) = (checked.record, checked.problems)
+            let record = checked.record
+            var problems = checked.problems
+            // When the seal holds, what failed is the signature: said in the session's language, from the
+            // same bytes (the seal's own problems are said by DMCCCore, in English).
+            if !problems.isEmpty, let bytes, RecordCheck.problems(json: bytes.json, markdown: bytes.markdown, expectedID: id).isEmpty {
+                let said = CLIText.signature(of: record, passed: false, trusting: trusted, requireSignature: false, L).problems
+                if !said.isEmpty { problems = said }  // never fewer reasons than the check gave
+            }
             if !problems.isEmpty {
                 let reasons = problems.map { "  \($0)" }
                 if format == .html || format == .pdf {
@@ -87,7 +99,7 @@ extension Transcripts {
                 do {
                     try PDFPrinter.print(html, to: target)
                 } catch {
-                    printError("\(error)")
+                    printError(CLIText.reason(error).text(L))
                     throw Exit.outputFailed
                 }
                 print(CLIText.wrote(target.path).text(L))
