@@ -207,6 +207,8 @@ enum CLIText {
         t("WAARSCHUWING: verslag \(id) is niet door de controle gekomen; wat volgt kan zijn gewijzigd of vervalst:",
           "WARNING: record \(id) failed verification; what follows may have been edited or forged:")
     }
+    static let outputOnlyForLetters = t("--output is voor --format html of pdf; de andere formaten schrijven naar de standaarduitvoer",
+                                        "--output is for --format html or pdf; the other formats print to standard output")
     static func wrote(_ path: String) -> LocalizedText { t("geschreven: \(path)", "wrote \(path)") }
     static func cannotWrite(_ path: String, _ reason: String) -> LocalizedText {
         t("\(path) kan niet worden geschreven: \(reason)", "cannot write \(path): \(reason)")

@@ -195,6 +195,14 @@ struct CommandMessageTests {
         #expect(second.status == 2 && second.stderr.contains(exists.replacingOccurrences(of: "%@", with: file)), "\(second.stderr)")
     }
 
+    @Test("show --output with a format that prints is refused in the chosen language",
+          arguments: [(nil as Language?, "--output is voor --format html of pdf"), (.en, "--output is for --format html or pdf")])
+    func showOutputOnlyForLetters(_ language: Language?, _ expected: String) throws {
+        defer { cleanUp() }
+        let r = try run(["transcripts", "show", "20261129-143012-a1b2c3", "--format", "text", "--output", "x.txt"], language)
+        #expect(r.status != 0 && r.stderr.contains(expected), "\(r.stderr)")
+    }
+
     // MARK: list, stale, sync
 
     @Test("list's refusals are in the chosen language",

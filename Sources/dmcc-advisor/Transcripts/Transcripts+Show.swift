@@ -37,7 +37,7 @@ extension Transcripts {
 
         func validate() throws {
             if output != nil && format != .html && format != .pdf {
-                throw ValidationError("--output is for --format html or pdf; the other formats print to standard output")
+                throw ValidationError(CLIText.outputOnlyForLetters.text(lang ?? .nl))
             }
         }
 
