@@ -55,7 +55,8 @@ enum CLIText {
           "the advice is incomplete, so nothing was saved; answer: \(fact)")
     }
 
-    /// An error of the records folder in both languages; other errors as they describe themselves.
+    /// An error in both languages: the records folder's, the PDF printer's, a refused resolve or fact;
+    /// any other error as it describes itself.
     static func reason(_ error: Error) -> LocalizedText {
         if let failure = error as? TranscriptStore.Failure { return failure.text }
         if let failure = error as? PDFPrinter.Failure { return failure.text }

@@ -74,7 +74,7 @@ extension Transcripts {
         /// The problems of each record and who signed it, in the order of `ids`, in `language`
         /// (the seal's problems are said by DMCCCore, in English).
         static func check(_ ids: [String], in store: TranscriptStore, trusting trusted: TrustedKeys,
-                          requireSignature: Bool, language: Language = .en) -> [(problems: [String], signer: String)] {
+                          requireSignature: Bool, language: Language) -> [(problems: [String], signer: String)] {
             concurrentMap(ids.count) { i in
                 let id = ids[i]
                 guard RecordID.isValid(id) else { return ([], "") }
