@@ -182,7 +182,7 @@ struct VerifyOnceTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-missing-\(UUID().uuidString)")
         let r = try Program.run(["transcripts", "verify", "--transcripts", folder.path])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("the records folder \(folder.path) does not exist"), "\(r.stderr)")
+        #expect(r.stderr.contains("de verslagenmap \(folder.path) bestaat niet"), "\(r.stderr)")
         #expect(r.stderr.contains("--transcripts"))
         #expect(!r.stdout.contains("0 of 0"))
         // An empty folder that exists is not an error.
@@ -190,7 +190,7 @@ struct VerifyOnceTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let empty = try Program.run(["transcripts", "verify", "--transcripts", folder.path])
         #expect(empty.status == 0)
-        #expect(empty.stdout.contains("0 of 0"))
+        #expect(empty.stdout.contains("0 van 0"))
     }
 }
 

@@ -58,7 +58,7 @@ struct ClientLetterCommandTests {
         try "mine".write(to: target, atomically: true, encoding: .utf8)
         let again = try show(r.id, ["--format", "html", "--output", target.path])
         #expect(again.status == 2)
-        #expect(again.stderr.contains("already exists") && again.stderr.contains("--force"))
+        #expect(again.stderr.contains("bestaat al") && again.stderr.contains("--force"))
         #expect(try String(contentsOf: target, encoding: .utf8) == "mine")
         #expect(try show(r.id, ["--format", "html", "--output", target.path, "--force"]).status == 0)
         #expect(try String(contentsOf: target, encoding: .utf8).contains("<h2>Ons advies</h2>"))
@@ -123,7 +123,7 @@ struct ClientLetterCommandTests {
         let fixtures = RecordLayoutCompatibilityTests.folder.path
         let verify = try run(["transcripts", "verify", "--transcripts", fixtures])
         #expect(verify.status == 0, "\(verify.stdout)")
-        #expect(verify.stdout.contains("2 of 2 record(s) verified"))
+        #expect(verify.stdout.contains("2 van 2 verslag(en) gecontroleerd"))
         let show = try run(["transcripts", "show", "20261129-154401-3edc07", "--transcripts", fixtures])
         #expect(show.stdout.contains("| Klant | Energie Één B.V. \\<script\\> |"))
         #expect(show.stdout.contains("## Ons advies: Niet toegestaan"))
@@ -138,6 +138,9 @@ struct ClientLetterCommandTests {
         let pdf = try show(r.id, ["--format", "pdf", "--output", target.path], environment: ["DMCC_CHROMIUM": "/nonexistent/chromium"])
         #expect(pdf.status == 74)
         #expect(pdf.stderr.contains("apt-get install chromium") && pdf.stderr.contains("--format html --output"), "\(pdf.stderr)")
+        #expect(pdf.stderr.contains("geen Chromium gevonden om de PDF te maken"), "Dutch by default: \(pdf.stderr)")
+        let english = try show(r.id, ["--format", "pdf", "--output", target.path, "--lang", "en"], environment: ["DMCC_CHROMIUM": "/nonexistent/chromium"])
+        #expect(english.status == 74 && english.stderr.contains("no Chromium found to print the PDF"), "\(english.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
@@ -183,6 +186,6 @@ struct ClientLetterCommandTests {
             #expect(text.lowercased().contains(expected.lowercased()), "the PDF text lacks '\(expected)'")
         }
         let again = try run(["transcripts", "show", r.id, "--format", "pdf", "--transcripts", folder.path], in: folder)
-        #expect(again.status == 2 && again.stderr.contains("already exists"))
+        #expect(again.status == 2 && again.stderr.contains("bestaat al"))
     }
 }

@@ -59,7 +59,7 @@ struct ConsultantTryoutTests {
         let b = try newest(after: [a])
         let again = try run(["transcripts", "resolve", a, "--fact", "consent=yes"])
         #expect(again.status == 2, "\(again.stdout)\(again.stderr)")
-        #expect(again.stderr.contains("record \(a) is already superseded by \(b)"), "\(again.stderr)")
+        #expect(again.stderr.contains("verslag \(a) is al vervangen door \(b)"), "\(again.stderr)")
         #expect(again.stderr.contains("transcripts resolve \(b)"), "\(again.stderr)")
         #expect(again.stdout.isEmpty)
         #expect(ids() == [a, b].sorted(), "no second record that supersedes \(a)")
@@ -79,10 +79,10 @@ struct ConsultantTryoutTests {
         let c = try newest(after: [a, b])
         let old = try run(["transcripts", "resolve", a, "--fact", "consent=no"])
         #expect(old.status == 2)
-        #expect(old.stderr.contains("already superseded by \(b)") && old.stderr.contains("transcripts resolve \(c)"), "\(old.stderr)")
+        #expect(old.stderr.contains("al vervangen door \(b)") && old.stderr.contains("transcripts resolve \(c)"), "\(old.stderr)")
         #expect(!old.stderr.contains("transcripts resolve \(b)"), "\(b) is not the latest: \(old.stderr)")
         let middle = try run(["transcripts", "resolve", b, "--fact", "consent=yes"])
-        #expect(middle.status == 2 && middle.stderr.contains("already superseded by \(c)"), "\(middle.stderr)")
+        #expect(middle.status == 2 && middle.stderr.contains("al vervangen door \(c)"), "\(middle.stderr)")
         #expect(ids().count == 3)
     }
 
@@ -108,7 +108,7 @@ struct ConsultantTryoutTests {
             let target = records.appendingPathComponent("letter.\(format)").path
             let r = try run(["transcripts", "show", id, "--format", format, "--output", target])
             #expect(r.status == 1, "\(format): \(r.stdout)\(r.stderr)")
-            #expect(r.stderr.contains("failed verification") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
+            #expect(r.stderr.contains("niet door de controle gekomen") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
             #expect(r.stdout.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: target), "no \(format) letter of a tampered record")
         }
@@ -117,7 +117,7 @@ struct ConsultantTryoutTests {
         for format in ["markdown", "text", "json"] {
             let r = try run(["transcripts", "show", id, "--format", format])
             #expect(r.status == 1, "\(format)")
-            #expect(r.stderr.contains("WARNING: record \(id) failed verification") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
+            #expect(r.stderr.contains("WAARSCHUWING: verslag \(id) is niet door de controle gekomen") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
             #expect(r.stdout.contains(id), "still printed: \(r.stdout)")
         }
     }
@@ -130,7 +130,7 @@ struct ConsultantTryoutTests {
         let id = try saveDefinite()
         let untrusted = try run(["transcripts", "show", id, "--format", "html"])
         #expect(untrusted.status == 1 && untrusted.stdout.isEmpty)
-        #expect(untrusted.stderr.contains("signed with a key that is not trusted"), "\(untrusted.stderr)")
+        #expect(untrusted.stderr.contains("ondertekend met een sleutel die niet vertrouwd wordt"), "\(untrusted.stderr)")
         #expect(try run(["keys", "trust", "--name", "Eva", key]).status == 0)
         let trusted = try run(["transcripts", "show", id, "--format", "html"])
         #expect(trusted.status == 0 && trusted.stdout.contains("<html"), "\(trusted.stderr)")
@@ -147,9 +147,9 @@ struct ConsultantTryoutTests {
         try RecordRenderer.markdown(try RecordFile.read(forged)).write(to: records.appendingPathComponent("\(id).md"), atomically: true, encoding: .utf8)
         let letter = try run(["transcripts", "show", id, "--format", "html"])
         #expect(letter.status == 1 && letter.stdout.isEmpty)
-        #expect(letter.stderr.contains("the signature does not match"), "\(letter.stderr)")
+        #expect(letter.stderr.contains("de handtekening klopt niet"), "\(letter.stderr)")
         let markdown = try run(["transcripts", "show", id])
-        #expect(markdown.status == 1 && markdown.stderr.contains("WARNING") && !markdown.stdout.isEmpty)
+        #expect(markdown.status == 1 && markdown.stderr.contains("WAARSCHUWING") && !markdown.stdout.isEmpty)
     }
 
     // MARK: 3. resolve and the conclusion
@@ -180,7 +180,7 @@ struct ConsultantTryoutTests {
         for empty in ["", " "] {
             let r = try run(["transcripts", "list", "--client", empty])
             #expect(r.status == 2, "\(r.stdout)")
-            #expect(r.stderr.contains("--client is empty"), "\(r.stderr)")
+            #expect(r.stderr.contains("--client is leeg"), "\(r.stderr)")
             #expect(!r.stdout.contains("0 verslag"))
         }
     }

@@ -151,9 +151,9 @@ struct DontKnowTerminalTests {
         let verify = try runShell("dmcc-advisor transcripts verify \(id) \(folder)")
         #expect(verify.status == 0, "\(verify.stdout)")
         let typo = try runShell("dmcc-advisor transcripts resolve \(id) --fact consnet=yes \(folder)")
-        #expect(typo.status == 2 && typo.stderr.contains("unknown fact 'consnet'; valid facts:"), "\(typo.stderr)")
+        #expect(typo.status == 2 && typo.stderr.contains("onbekend feit 'consnet'; geldige feiten:"), "\(typo.stderr)")
         let value = try runShell("dmcc-advisor transcripts resolve \(id) --fact consent=misschien \(folder)")
-        #expect(value.status == 2 && value.stderr.contains("valid values: yes, no"), "\(value.stderr)")
+        #expect(value.status == 2 && value.stderr.contains("geldige waarden: yes, no"), "\(value.stderr)")
         #expect(try recordIDs(in: scratch) == [id], "a refused resolve saves nothing")
     }
 }

@@ -159,7 +159,7 @@ struct ConditionalRecordFixtureTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         try FileManager.default.copyItem(at: Self.folder, to: copy)
         let verify = try Program.run(["transcripts", "verify", "--transcripts", copy.path])
-        #expect(verify.status == 0 && verify.stdout.contains("1 of 1 record(s) verified"), "\(verify.stdout)")
+        #expect(verify.status == 0 && verify.stdout.contains("1 van 1 verslag(en) gecontroleerd"), "\(verify.stdout)")
         #expect(try Program.run(["transcripts", "show", id, "--transcripts", copy.path]).status == 0)
     }
 }

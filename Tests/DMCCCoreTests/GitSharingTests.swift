@@ -144,8 +144,8 @@ struct GitSharingTests {
         chmod(hook.path, 0o755)
         let saved = try save(into: repo, client: "Bakkerij Jansen")
         #expect(saved.status == 0)
-        #expect(saved.stderr.contains("not committed to git"))
-        #expect(saved.stderr.contains("the record is saved"))
+        #expect(saved.stderr.contains("niet vastgelegd in git"))
+        #expect(saved.stderr.contains("het verslag is opgeslagen"))
         #expect(TrustShell.recordIDs(in: repo).count == 1)
         #expect(try run(["transcripts", "verify", "--transcripts", repo.path]).status == 0)
     }
@@ -182,8 +182,8 @@ struct GitSharingTests {
         for clone in [a, b] {
             let verify = try run(["transcripts", "verify", "--transcripts", clone.path])
             #expect(verify.status == 0, "\(verify.stdout)")
-            #expect(verify.stdout.components(separatedBy: "signed by Eva").count == 3)
-            #expect(verify.stdout.components(separatedBy: "signed by Jan").count == 3)
+            #expect(verify.stdout.components(separatedBy: "ondertekend door Eva").count == 3)
+            #expect(verify.stdout.components(separatedBy: "ondertekend door Jan").count == 3)
             #expect(try git(["status", "--porcelain"], in: clone).stdout.isEmpty)
         }
     }
@@ -195,11 +195,11 @@ struct GitSharingTests {
         try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
         let notGit = try run(["transcripts", "sync", "--transcripts", plain.path])
         #expect(notGit.status == 2)
-        #expect(notGit.stderr.contains("is not inside a git repository"))
+        #expect(notGit.stderr.contains("staat niet in een git-repository"))
         try git(["init", "--quiet"], in: plain)
         let noRemote = try run(["transcripts", "sync", "--transcripts", plain.path])
         #expect(noRemote.status == 2)
-        #expect(noRemote.stderr.contains("has no remote; add the team's with 'git -C"))
+        #expect(noRemote.stderr.contains("heeft geen remote; voeg die van het team toe met 'git -C"))
     }
 
     @Test("a conflict in another file stops sync with what to do")
@@ -222,7 +222,7 @@ struct GitSharingTests {
         #expect(try run(["transcripts", "sync", "--transcripts", a.path]).status == 0)
         let stopped = try run(["transcripts", "sync", "--transcripts", b.path])
         #expect(stopped.status == 1)
-        #expect(stopped.stderr.contains("stopped on a conflict in README"))
+        #expect(stopped.stderr.contains("is gestopt op een conflict in README"))
         #expect(stopped.stderr.contains("git rebase --continue"))
     }
 }

@@ -42,7 +42,7 @@ struct LineModeRepeatTests {
         let program = "dmcc-advisor --plain --date 2026-11-29 --transcripts '\(scratch.path)'"
         let stray = try runShell("printf '\\n\\n\\n6\\n1\\n1\\n1\\n1\\nq\\nj\\n' | \(program)")
         #expect(stray.stdout.components(separatedBy: "Juridische basis").count - 1 == 1, "\(stray.stdout)")
-        #expect(stray.stdout.components(separatedBy: "! onbekende invoer '1'").count - 1 == 2, "\(stray.stdout)")
+        #expect(stray.stdout.components(separatedBy: "Fout: onbekende invoer '1'").count - 1 == 2, "\(stray.stdout)")
         let english = try runShell("printf '\\n\\n\\n6\\n1\\n1\\nl\\nq\\ny\\n' | \(program)")
         #expect(english.stdout.contains("Juridische basis") && english.stdout.contains("Legal basis"), "\(english.stdout)")
     }

@@ -106,7 +106,7 @@ struct RecordHardeningTests {
         let list = try transcripts(["list"])
         #expect(list.stdout.contains("Heel"))
         #expect(!list.stdout.contains("Half"), "a record without its Markdown copy is not listed as normal")
-        #expect(list.stderr.contains("\(half).json: its Markdown copy is missing"))
+        #expect(list.stderr.contains("\(half).json: de Markdown-kopie ontbreekt"))
         #expect(list.stdout.contains("1 verslag(en)"))
 
         #expect(try save().status == 0)
@@ -171,7 +171,7 @@ struct RecordHardeningTests {
         let show = try transcripts(["show", id, "--format", format])
         // The edit breaks the seal: printed (escaped) after a warning, exit 1.
         #expect(show.status == 1)
-        #expect(show.stderr.contains("failed verification") && !show.stderr.unicodeScalars.contains { controls.contains($0) })
+        #expect(show.stderr.contains("niet door de controle gekomen") && !show.stderr.unicodeScalars.contains { controls.contains($0) })
         #expect(!show.stdout.unicodeScalars.contains { controls.contains($0) }, "\(show.stdout)")
         #expect(show.stdout.contains("u001b"))
         let list = try transcripts(["list"])

@@ -52,7 +52,7 @@ struct RecordListCommandTests {
     func missingFolder() throws {
         let r = try list()
         #expect(r.status == 2)
-        #expect(r.stderr.contains("the records folder \(folder.path) does not exist"), "\(r.stderr)")
+        #expect(r.stderr.contains("de verslagenmap \(folder.path) bestaat niet"), "\(r.stderr)")
         #expect(r.stderr.contains("--transcripts"))
         #expect(!r.stdout.contains("0 "))
     }
@@ -91,7 +91,7 @@ struct RecordListCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let r = try list(["--verdict", "maybe"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("unknown verdict 'maybe'; use one of: allowed (Toegestaan / Allowed), allowed-if"), "\(r.stderr)")
+        #expect(r.stderr.contains("onbekend oordeel 'maybe'; gebruik een van: allowed (Toegestaan / Allowed), allowed-if"), "\(r.stderr)")
         #expect(r.stderr.contains("not-allowed (Niet toegestaan / Not allowed)"))
     }
 
@@ -279,7 +279,7 @@ struct RecordListCommandTests {
         settle()
         for _ in 0..<2 {
             let r = try list()
-            #expect(r.stderr.contains("20260101-000000-000000.json: not an advice record; skipped"), "\(r.stderr)")
+            #expect(r.stderr.contains("20260101-000000-000000.json: not an advice record; overgeslagen"), "\(r.stderr)")
             #expect(r.stdout.contains("1 verslag(en)"))
         }
     }
@@ -315,6 +315,6 @@ struct RecordListCommandTests {
         #expect(try Program.run(["transcripts", "show", id, "--transcripts", folder.path]).status == 0)
         let verify = try Program.run(["transcripts", "verify", "--transcripts", folder.path])
         #expect(verify.status == 0, "\(verify.stdout)")
-        #expect(verify.stdout.contains("1 of 1 record(s) verified"))
+        #expect(verify.stdout.contains("1 van 1 verslag(en) gecontroleerd"))
     }
 }

@@ -67,7 +67,7 @@ struct SaveRefusedTests {
     @Test("line mode prints the whole message too")
     func lineModeMessage() {
         let text = LineMode.prompt(refusedSave(.nl).state, kb)
-        #expect(text.contains("! " + Self.damagedNL))
+        #expect(text.contains("Fout: " + Self.damagedNL))
     }
 
     /// A config folder with a signing key file that cannot be parsed.

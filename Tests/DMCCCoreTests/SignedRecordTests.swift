@@ -197,17 +197,17 @@ struct SigningCommandTests {
         let key = try #require(line.split(separator: " ").last).trimmingCharacters(in: .newlines)
         let saved = try save(["--client", "Bakkerij Jansen"])
         #expect(saved.status == 0, "\(saved.stderr)")
-        #expect(saved.stderr.contains("signed by Eva de Vries (key "))
+        #expect(saved.stderr.contains("ondertekend door Eva de Vries (sleutel "))
         let id = try #require(TrustShell.recordIDs(in: records).first)
         // Not trusted yet: a FAIL with the fingerprint, exit 1.
         let before = try TrustShell.run(["transcripts", "verify", "--transcripts", records.path], config: config)
         #expect(before.status == 1)
-        #expect(before.stdout.contains("FAIL \(id): signed with a key that is not trusted (fingerprint "))
+        #expect(before.stdout.contains("FAIL \(id): ondertekend met een sleutel die niet vertrouwd wordt (vingerafdruk "))
         let trust = try TrustShell.run(["keys", "trust", "--name", "Eva de Vries", key, "--transcripts", records.path], config: config)
         #expect(trust.status == 0, "\(trust.stderr)")
         let after = try TrustShell.run(["transcripts", "verify", "--transcripts", records.path], config: config)
         #expect(after.status == 0, "\(after.stdout)")
-        #expect(after.stdout.contains("ok   \(id)  signed by Eva de Vries"))
+        #expect(after.stdout.contains("ok   \(id)  ondertekend door Eva de Vries"))
     }
 
     @Test("a save with a key the records folder does not trust yet says so, and how to trust it")
@@ -217,12 +217,12 @@ struct SigningCommandTests {
         let key = try #require(line.split(separator: " ").last).trimmingCharacters(in: .newlines)
         let first = try save()
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("your key is not in"), "\(first.stderr)")
+        #expect(first.stderr.contains("uw sleutel staat nog niet in"), "\(first.stderr)")
         #expect(first.stderr.contains("keys trust --name 'Eva de Vries' \(key)"))
         _ = try TrustShell.run(["keys", "trust", "--name", "Eva de Vries", key, "--transcripts", records.path], config: config)
         let second = try save()
         #expect(second.status == 0)
-        #expect(!second.stderr.contains("your key is not in"), "\(second.stderr)")
+        #expect(!second.stderr.contains("uw sleutel staat nog niet in"), "\(second.stderr)")
     }
 
     @Test("verify catches a forger who edits a signed record and recomputes its SHA-256")
@@ -245,7 +245,7 @@ struct SigningCommandTests {
         try RecordRenderer.markdown(try RecordFile.read(forged)).write(to: records.appendingPathComponent("\(id).md"), atomically: true, encoding: .utf8)
         let verify = try TrustShell.run(["transcripts", "verify", "--transcripts", records.path], config: config)
         #expect(verify.status == 1)
-        #expect(verify.stdout.contains("FAIL \(id): the signature does not match"))
+        #expect(verify.stdout.contains("FAIL \(id): de handtekening klopt niet"))
     }
 
     @Test("without a key records are saved as before and verify as sealed, unsigned; --require-signature fails them")
@@ -253,14 +253,14 @@ struct SigningCommandTests {
         defer { cleanUp() }
         let saved = try save()
         #expect(saved.status == 0)
-        #expect(!saved.stderr.contains("signed by"))
+        #expect(!saved.stderr.contains("ondertekend door") && !saved.stderr.contains("signed by"))
         let id = try #require(TrustShell.recordIDs(in: records).first)
         let verify = try TrustShell.run(["transcripts", "verify", "--transcripts", records.path], config: config)
         #expect(verify.status == 0)
-        #expect(verify.stdout.contains("ok   \(id)  sealed, unsigned"))
+        #expect(verify.stdout.contains("ok   \(id)  verzegeld, niet ondertekend"))
         let strict = try TrustShell.run(["transcripts", "verify", "--require-signature", "--transcripts", records.path], config: config)
         #expect(strict.status == 1)
-        #expect(strict.stdout.contains("FAIL \(id): sealed, but not signed"))
+        #expect(strict.stdout.contains("FAIL \(id): verzegeld, maar niet ondertekend"))
     }
 
     @Test("a damaged key file refuses the save with the reason (never silently unsigned) and saves nothing")
@@ -306,7 +306,7 @@ struct SigningCommandTests {
         }
         let verify = try TrustShell.run(["transcripts", "verify", "--transcripts", records.path], config: config)
         #expect(verify.status == 0, "\(verify.stdout)")
-        #expect(verify.stdout.contains("ok   \(id)  sealed, unsigned"))
+        #expect(verify.stdout.contains("ok   \(id)  verzegeld, niet ondertekend"))
         let list = try TrustShell.run(["transcripts", "list", "--transcripts", records.path], config: config)
         #expect(list.stdout.contains(id) && list.stdout.contains("Bakkerij Jansen"))
         let show = try TrustShell.run(["transcripts", "show", id, "--transcripts", records.path], config: config)

@@ -119,7 +119,7 @@ struct StaleCommandTests {
         defer { cleanUp() }
         let badDate = try TrustShell.run(["transcripts", "stale", "--on", "1 juli", "--transcripts", records.path], config: config)
         #expect(badDate.status == 2)
-        #expect(badDate.stderr.contains("--on: '1 juli' is not a date"))
+        #expect(badDate.stderr.contains("--on: '1 juli' is geen datum"))
         let missing = try TrustShell.run(["transcripts", "stale", "--transcripts", records.appendingPathComponent("nope").path], config: config)
         #expect(missing.status == 2)
     }

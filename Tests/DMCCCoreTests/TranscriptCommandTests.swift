@@ -54,7 +54,7 @@ struct TranscriptCommandTests {
         #expect(verify.status == 1)
         #expect(verify.stdout.contains("ok   \(all[0])"))
         #expect(verify.stdout.contains("FAIL \(all[1]): the content does not match its SHA-256 seal"))
-        #expect(verify.stderr.contains("failed: \(all[1])"))
+        #expect(verify.stderr.contains("afgekeurd: \(all[1])"))
     }
 
     @Test("verify checks records on every core and reports them in id order, each with its own problems")
@@ -79,7 +79,7 @@ struct TranscriptCommandTests {
         }
         #expect(order == all, "\(lines)")
         for id in tampered { #expect(lines.contains("FAIL \(id): the content does not match its SHA-256 seal: the record was changed after it was saved")) }
-        #expect(lines.last == "9 of 12 record(s) verified in \(folder.path)")
+        #expect(lines.last == "9 van 12 verslag(en) gecontroleerd in \(folder.path)")
     }
 
     @Test("list filters by client and date, and reports a corrupt file by name while listing the rest")
@@ -92,7 +92,7 @@ struct TranscriptCommandTests {
         #expect(all.status == 0)
         #expect(all.stdout.contains("Bakkerij Jansen") && all.stdout.contains("Slagerij Pietersen"))
         #expect(all.stdout.contains("phone-contract") && all.stdout.contains("Niet toegestaan"))
-        #expect(all.stderr.contains("20260101-000000-000000.json: not an advice record; skipped"))
+        #expect(all.stderr.contains("20260101-000000-000000.json: not an advice record; overgeslagen"))
         let filtered = try Program.run(["transcripts", "list", "--client", "jansen", "--transcripts", folder.path])
         #expect(filtered.stdout.contains("Bakkerij Jansen") && !filtered.stdout.contains("Pietersen"))
         let future = try Program.run(["transcripts", "list", "--since", "2999-01-01", "--transcripts", folder.path])
@@ -127,7 +127,7 @@ struct TranscriptCommandTests {
         for command in [["show", id], ["verify", id], ["replay", id]] {
             let r = try Program.run(["transcripts"] + command + ["--transcripts", folder.path])
             #expect(r.status == 2, "\(command)")
-            #expect(r.stderr.contains("is not a record id"))
+            #expect(r.stderr.contains("is geen verslag-id"))
         }
     }
 
@@ -143,7 +143,7 @@ struct TranscriptCommandTests {
         #expect(statuses == Array(repeating: 0, count: 20))
         #expect(ids().count == 20)
         let verify = try Program.run(["transcripts", "verify", "--transcripts", folder.path])
-        #expect(verify.stdout.contains("20 of 20 record(s) verified"))
+        #expect(verify.stdout.contains("20 van 20 verslag(en) gecontroleerd"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".tmp") }
         #expect(leftovers.isEmpty)
     }

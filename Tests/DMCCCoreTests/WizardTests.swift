@@ -610,7 +610,7 @@ struct LineModeTests {
         let (s, transcript, _) = run(["6", "1", "2", "b", "?", ""])
         #expect(s.advice(kb)?.missing?.fact == "fee", "the empty line did not answer the question again")
         #expect(transcript.contains("eerder = 2"))
-        #expect(transcript.contains("! een lege regel kiest niets; typ een nummer 1-"))
+        #expect(transcript.contains("Fout: een lege regel kiest niets; typ een nummer 1-"))
         #expect(transcript.contains("(Een afmelding moet kosteloos zijn.)"))
     }
 
@@ -619,7 +619,7 @@ struct LineModeTests {
         let (s, transcript, effects) = run(["", ""])
         #expect(s.advice(kb)?.path.isEmpty == true, "no answer recorded: \(s.session.answers)")
         #expect(s.session.answers.isEmpty && !effects.contains { if case .autosave = $0 { true } else { false } })
-        #expect(transcript.components(separatedBy: "! een lege regel kiest niets").count == 3)
+        #expect(transcript.components(separatedBy: "Fout: een lege regel kiest niets").count == 3)
         #expect(!transcript.contains("Enter = "))
     }
 
@@ -628,14 +628,14 @@ struct LineModeTests {
         let count = try #require(WizardDriver().advice?.missing?.options.count)
         let (s, transcript, _) = run(["\(count + 1)", "0"], language: .en)
         #expect(s.advice(kb)?.path.isEmpty == true)
-        #expect(transcript.components(separatedBy: "! choose 1-\(count)").count == 3, "\(transcript)")
+        #expect(transcript.components(separatedBy: "Error: choose 1-\(count)").count == 3, "\(transcript)")
     }
 
     @Test("unknown input is named and the question asked again")
     func unknownInput() {
         let (s, transcript, _) = run(["zeven"])
         #expect(s.advice(kb)?.path.isEmpty == true)
-        #expect(transcript.contains("! onbekende invoer 'zeven'"))
+        #expect(transcript.contains("Fout: onbekende invoer 'zeven'"))
     }
 
     @Test("review, date, note and details work by typed lines, through the same commands")

@@ -8,7 +8,8 @@ public enum LineMode {
     public static func prompt(_ s: WizardState, _ kb: KnowledgeBase, after previous: WizardState? = nil) -> String {
         let L = s.language
         var out: [String] = []
-        if let message = s.message { out.append("! " + message.text(L)) }
+        // Success and failure each say so in words first: "Gelukt:" / "Fout:" (plain text, no colour).
+        if let message = s.message { out.append(WizardText.lineMessage(message, L)) }
         let exploration = s.exploration(kb)
         switch s.screen {
         case .advice:

@@ -42,7 +42,7 @@ public enum WizardText {
     static let conclusionTitle = t("Uw conclusie voor de klant (komt in het adviesverslag):", "Your conclusion for the client (goes into the advice record):")
     static let conclusionPrompt = t("Conclusie voor de klant (leeg = geen):", "Conclusion for the client (empty = none):")
     static let conclusionHeading = t("Conclusie", "Conclusion")
-    static let conclusionDiscarded = t("conclusie niet gewijzigd (Esc)", "conclusion left unchanged (Esc)")
+    static let conclusionDiscarded = notice("conclusie niet gewijzigd (Esc)", "conclusion left unchanged (Esc)")
     static let earlierDontKnow = t("Eerder beantwoord met: weet ik niet (u)", "Answered before: don't know (u)")
     /// The banner of advice that depends on "don't know" answers: the safe reading, until confirmed.
     static func conditionalBanner(_ safe: String) -> LocalizedText {
@@ -99,6 +99,37 @@ public enum WizardText {
     }
 
     // Messages
+
+    /// What a message tells: line mode says it in words before the message, because a screen
+    /// reader does not read a colour and often skips a symbol such as "!" (which is also the sign
+    /// of "allowed if").
+    public enum MessageTone: Sendable { case done, notice, problem }
+    /// A message's tone travels with it as where it was written: one of these two places, or
+    /// anywhere else for a problem, so a message nobody marked is never announced as a success.
+    static let doneMessages = SourceLocation(file: "WizardText.done", line: 0)
+    static let noticeMessages = SourceLocation(file: "WizardText.notice", line: 0)
+    static func done(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en, location: doneMessages) }
+    static func notice(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en, location: noticeMessages) }
+    public static func tone(of message: LocalizedText) -> MessageTone {
+        switch message.location {
+        case doneMessages: .done
+        case noticeMessages: .notice
+        default: .problem
+        }
+    }
+    /// The words line mode puts before a message of each tone.
+    static func marker(_ tone: MessageTone) -> LocalizedText {
+        switch tone {
+        case .done: t("Gelukt:", "Done:")
+        case .notice: t("Let op:", "Note:")
+        case .problem: t("Fout:", "Error:")
+        }
+    }
+    /// A message as line mode prints it: its tone in words first.
+    public static func lineMessage(_ message: LocalizedText, _ L: Language) -> String {
+        marker(tone(of: message)).text(L) + " " + message.text(L)
+    }
+
     static func invalidDate(_ text: String) -> LocalizedText {
         t("'\(text)' is geen datum; schrijf 29-11-2026 of 2026-11-29", "'\(text)' is not a date; write 29-11-2026 or 2026-11-29")
     }
@@ -112,20 +143,20 @@ public enum WizardText {
                  "this session's action date, \(date.spelledOut(.en)), is no longer covered by the knowledge\(en); choose a new date")
     }
     static func dateSet(_ date: CalendarDate) -> LocalizedText {
-        t("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
+        done("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
     }
-    static let noteDiscarded = t("notitie niet gewijzigd (Esc)", "note left unchanged (Esc)")
+    static let noteDiscarded = notice("notitie niet gewijzigd (Esc)", "note left unchanged (Esc)")
     static func nothingHighlighted(_ count: Int) -> LocalizedText {
         t("kies eerst een antwoord: 1-\(count) of ↑↓", "choose an answer first: 1-\(count) or ↑↓")
     }
     static let atFirstQuestion = t("dit is de eerste vraag", "this is the first question")
     static let nothingToReview = t("nog geen antwoorden om te herzien", "no answers to review yet")
     static func keptForLater(_ count: Int) -> LocalizedText {
-        count == 1 ? t("onderbroken sessie bewaard; bij de volgende start weer aangeboden", "interrupted session kept; offered again at the next start")
-            : t("\(count) onderbroken sessies bewaard; bij de volgende start weer aangeboden", "\(count) interrupted sessions kept; offered again at the next start")
+        count == 1 ? done("onderbroken sessie bewaard; bij de volgende start weer aangeboden", "interrupted session kept; offered again at the next start")
+            : done("\(count) onderbroken sessies bewaard; bij de volgende start weer aangeboden", "\(count) interrupted sessions kept; offered again at the next start")
     }
-    static func savedTo(_ location: String) -> LocalizedText { t("opgeslagen: \(location)", "saved: \(location)") }
-    static func alreadySaved(_ id: String) -> LocalizedText { t("al opgeslagen als \(id)", "already saved as \(id)") }
+    static func savedTo(_ location: String) -> LocalizedText { done("opgeslagen: \(location)", "saved: \(location)") }
+    static func alreadySaved(_ id: String) -> LocalizedText { notice("al opgeslagen als \(id)", "already saved as \(id)") }
     static func notSaved(_ failure: SaveFailure) -> LocalizedText {
         switch failure {
         case .other(let reason):

@@ -4,19 +4,15 @@ import Foundation
 /// Prints an HTML page to PDF with headless Chromium: the page is written to a private temporary
 /// folder, printed there, and the PDF moved into place only when the browser made one.
 enum PDFPrinter {
+    /// Why no PDF was made, in both languages (`CLIText.reason`).
     struct Failure: Error, CustomStringConvertible {
-        var description: String
+        var text: LocalizedText
+        var description: String { text.text(.en) }
     }
 
     static let browserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
     static let timeoutSeconds = 90
 
-    /// Said when no browser is installed: how to get a PDF anyway.
-    static let howToGetOne = """
-    no Chromium found to print the PDF (looked for \(browserNames.joined(separator: ", ")) on the PATH and $DMCC_CHROMIUM). \
-    Install it (Debian/Ubuntu: apt-get install chromium), or write the page with '--format html --output FILE.html', \
-    open it in any browser and print it to PDF
-    """
 
     /// The browser: `DMCC_CHROMIUM` when set, else the first of `browserNames` on the PATH.
     static func browser() -> String? {
@@ -35,10 +31,10 @@ enum PDFPrinter {
     }
 
     static func print(_ html: String, to target: URL) throws {
-        guard let browser = browser() else { throw Failure(description: howToGetOne) }
+        guard let browser = browser() else { throw Failure(text: CLIText.noBrowser(browserNames)) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-pdf-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard mkdir(work.path, 0o700) == 0 else {
-            throw Failure(description: "cannot make a temporary folder for the PDF: \(String(cString: strerror(errno)))")
+            throw Failure(text: CLIText.noTemporaryFolder(String(cString: strerror(errno))))
         }
         defer { try? FileManager.default.removeItem(at: work) }
         let page = work.appendingPathComponent("letter.html"), pdf = work.appendingPathComponent("letter.pdf")
@@ -54,16 +50,14 @@ enum PDFPrinter {
         guard made.starts(with: Data("%PDF".utf8)) else {
             let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             let last = said.split(separator: "\n").suffix(3).joined(separator: " | ")
-            let how = status.map { "exit \($0)" } ?? "no answer within \(timeoutSeconds) s, stopped"
-            throw Failure(description: "\(browser) made no PDF (\(how))\(last.isEmpty ? "" : ": " + last); "
-                          + "as a way around, write the page with '--format html --output FILE.html' and print it from a browser")
+            throw Failure(text: CLIText.noPDF(browser, status: status, timeout: timeoutSeconds, said: last))
         }
         // Into place: a rename within one file system, else a copy.
         if FileManager.default.fileExists(atPath: target.path) { try? FileManager.default.removeItem(at: target) }
         do {
             try FileManager.default.moveItem(at: pdf, to: target)
         } catch {
-            throw Failure(description: "cannot write \(target.path): \(TranscriptStore.reason(error))")
+            throw Failure(text: CLIText.cannotWrite(target.path, TranscriptStore.reason(error)))
         }
     }
 
@@ -86,7 +80,7 @@ enum PDFPrinter {
         defer { argv.forEach { free($0) } }
         let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else {
-            throw Failure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+            throw Failure(text: CLIText.cannotStart(arguments[0], String(cString: strerror(spawned))))
         }
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))

@@ -64,7 +64,7 @@ enum RecordsGit {
     /// it is. Nil when committed or when the folder is not shared through git (no work tree, or
     /// the files are ignored, as `Transcripts/` is in the program's own repository); otherwise the
     /// warning to show. The files are saved either way.
-    static func commit(_ files: [String], in folder: URL, author: String?, message: String) -> String? {
+    static func commit(_ files: [String], in folder: URL, author: String?, message: String, language: Language = .nl) -> String? {
         guard isWorkTree(folder) else { return nil }
         if let ignored = run(["check-ignore", "--"] + files, in: folder), ignored.status == 0 { return nil }
         var environment: [String: String] = [:]
@@ -85,21 +85,21 @@ enum RecordsGit {
         // Two saves in one clone at the same moment take turns at git's index lock.
         for attempt in 0..<20 {
             if attempt > 0 { usleep(UInt32.random(in: 50_000...200_000)) }
-            guard let added = run(["add", "--"] + files, in: folder) else { return "git could not be started" }
+            guard let added = run(["add", "--"] + files, in: folder) else { return CLIText.gitNotStarted.text(language) }
             last = added
             if added.status != 0 {
                 if added.errors.contains("index.lock") { continue }
                 break
             }
             guard let committed = run(["commit", "--quiet", "-m", message, "--"] + files, in: folder, environment: environment) else {
-                return "git could not be started"
+                return CLIText.gitNotStarted.text(language)
             }
             last = committed
             if committed.status == 0 { return nil }
             if !committed.errors.contains("index.lock") { break }
         }
         let command = "git -C \(folder.path) add \(files.joined(separator: " ")) && git -C \(folder.path) commit"
-        return "not committed to git (\(last?.reason ?? "unknown error")); the record is saved: commit it by hand with '\(command)'"
+        return CLIText.notCommitted(last?.reason, command: command).text(language)
     }
 
     /// The commit message of a record: `advice ID: client, verdict`, and for advice with open points

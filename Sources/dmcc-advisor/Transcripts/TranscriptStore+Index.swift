@@ -13,7 +13,7 @@ extension TranscriptStore {
 
     /// What `list` shows of every readable record, and the files that could not be read as one.
     /// Throws when the folder itself cannot be listed (missing, not a folder, no permission).
-    func summaries() throws -> (records: [RecordSummary], unreadable: [(file: String, reason: String)]) {
+    func summaries() throws -> (records: [RecordSummary], unreadable: [(file: String, reason: LocalizedText)]) {
         let names = try folderNames()
         let present = Set(names)
         let recordNames = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
@@ -27,16 +27,16 @@ extension TranscriptStore {
         let dir = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if dir >= 0 { close(dir) } }
         var files: [(name: String, stamp: FileStamp)] = []
-        var unreadable: [(file: String, reason: String)] = []
+        var unreadable: [(file: String, reason: LocalizedText)] = []
         files.reserveCapacity(recordNames.count)
         for name in recordNames {
             var info = stat()
             guard fstatat(dir, name, &info, 0) == 0 else {
-                if errno != ENOENT { unreadable.append((name, String(cString: strerror(errno)))) }
+                if errno != ENOENT { unreadable.append((name, CLIText.verbatim(String(cString: strerror(errno))))) }
                 continue  // removed since the folder was listed
             }
             guard info.st_mode & S_IFMT == S_IFREG else {
-                unreadable.append((name, "not a file"))
+                unreadable.append((name, CLIText.notAFile))
                 continue
             }
             files.append((name, Self.stamp(info)))
@@ -51,7 +51,7 @@ extension TranscriptStore {
         for (name, result) in zip(toRead, fresh) {
             switch result {
             case .success(let entry): entries.append(entry)
-            case .failure(let reason): unreadable.append((name, reason))  // not kept: may be passing (permissions)
+            case .failure(let reason): unreadable.append((name, CLIText.verbatim(reason)))  // not kept: may be passing (permissions)
             }
         }
         if let scratch, !toRead.isEmpty || previous == nil || previous!.entries.count != reused.count {
@@ -65,12 +65,12 @@ extension TranscriptStore {
             case .record(let summary):
                 // The Markdown copy is linked before the JSON file: without it the save did not finish.
                 guard present.contains(String(entry.name.dropLast(5)) + ".md") else {
-                    unreadable.append((entry.name, "its Markdown copy is missing (an interrupted save?)"))
+                    unreadable.append((entry.name, CLIText.markdownCopyMissing))
                     continue
                 }
                 records.append(summary)
             case .unreadable(let reason):
-                unreadable.append((entry.name, reason))
+                unreadable.append((entry.name, CLIText.verbatim(reason)))
             }
         }
         unreadable.sort { $0.file < $1.file }
@@ -81,10 +81,9 @@ extension TranscriptStore {
     func folderNames() throws -> [String] {
         guard let stream = opendir(folder.path) else {
             let code = errno
-            let reason = code == ENOENT ? "the records folder \(shownPath) does not exist"
-                : code == ENOTDIR ? "the records folder \(shownPath) is not a folder"
-                : "cannot read the records folder \(shownPath): \(String(cString: strerror(code)))"
-            throw Failure(description: reason + "; choose another with --transcripts DIR or DMCC_TRANSCRIPTS")
+            throw Failure(code == ENOENT ? CLIText.noRecordsFolder(shownPath)
+                : code == ENOTDIR ? CLIText.recordsFolderNotAFolder(shownPath)
+                : CLIText.recordsFolderUnreadable(shownPath, String(cString: strerror(code))))
         }
         defer { closedir(stream) }
         var names: [String] = []

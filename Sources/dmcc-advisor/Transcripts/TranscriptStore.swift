@@ -8,8 +8,13 @@ import Foundation
 struct TranscriptStore {
     let folder: URL
 
+    /// A problem with the records folder or a record in it, in both languages (`CLIText.reason`).
     struct Failure: Error, CustomStringConvertible {
-        var description: String
+        var text: LocalizedText
+        init(_ text: LocalizedText) { self.text = text }
+        init(_ nl: String, _ en: String) { text = LocalizedText(nl: nl, en: en) }
+        /// English, as before, for callers that do not know the session's language.
+        var description: String { text.text(.en) }
     }
 
     /// A save refused because the consultant's signing key exists but cannot be used: never saved unsigned.
@@ -44,7 +49,7 @@ struct TranscriptStore {
     func prepare() throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw Failure(description: "\(shownPath) is a file, not a folder") }
+            guard isDir.boolValue else { throw Failure("\(shownPath) is een bestand, geen map", "\(shownPath) is a file, not a folder") }
         } else {
             // mkdir(2) one level at a time, so the error names the real cause (permission, not a folder, full disk).
             var path = folder.path.hasPrefix("/") ? "" : "."
@@ -53,13 +58,17 @@ struct TranscriptStore {
                 if mkdir(path, 0o700) == 0 {
                     chmod(path, 0o700)  // mkdir's mode is filtered by the umask
                 } else if errno != EEXIST {
-                    throw Failure(description: "cannot create the folder \(shownPath): \(String(cString: strerror(errno))); choose another with --transcripts or DMCC_TRANSCRIPTS")
+                    let reason = String(cString: strerror(errno))
+                    throw Failure("de map \(shownPath) kan niet worden gemaakt: \(reason); kies een andere met --transcripts of DMCC_TRANSCRIPTS",
+                                  "cannot create the folder \(shownPath): \(reason); choose another with --transcripts or DMCC_TRANSCRIPTS")
                 }
             }
         }
         removeLeftovers()
         guard access(folder.path, W_OK) == 0 else {
-            throw Failure(description: "cannot write in \(shownPath): \(String(cString: strerror(errno))); choose another folder with --transcripts or DMCC_TRANSCRIPTS")
+            let reason = String(cString: strerror(errno))
+            throw Failure("er kan niet worden geschreven in \(shownPath): \(reason); kies een andere map met --transcripts of DMCC_TRANSCRIPTS",
+                          "cannot write in \(shownPath): \(reason); choose another folder with --transcripts or DMCC_TRANSCRIPTS")
         }
     }
 
@@ -106,22 +115,24 @@ struct TranscriptStore {
                 throw error
             }
             syncFolder()
+            // The notices speak the language the advice was given in.
+            let language = Language(rawValue: record.language) ?? .nl
             if let key {
-                notice("signed by \(key.name) (key \(RecordSignature.fingerprint(of: key.publicKey)))")
+                notice(CLIText.savedSigned(key.name, fingerprint: RecordSignature.fingerprint(of: key.publicKey)).text(language))
                 // Without this, the consultant's own records fail verify and get no client letter, and nobody says why.
                 if let trusted = trustedKeysSilently(), trusted.name(of: key.publicKey) == nil {
-                    notice("your key is not in \(shownPath)/\(Self.trustedKeysFile) yet, so verify reports records you sign as untrusted "
-                           + "and show writes no letter for them; trust it once with: dmcc-advisor keys trust --name '\(key.name)' \(key.publicKey)")
+                    notice(CLIText.ownKeyNotTrusted("\(shownPath)/\(Self.trustedKeysFile)", name: key.name, key: key.publicKey).text(language))
                 }
                 if let warning = ConsultantKey.location().exposure() { notice(warning) }
             }
             if let warning = RecordsGit.commit([record.id + ".json", record.id + ".md"], in: folder,
-                                                author: record.consultant ?? key?.name, message: RecordsGit.message(for: record)) {
+                                                author: record.consultant ?? key?.name, message: RecordsGit.message(for: record),
+                                                language: language) {
                 notice(warning)
             }
             return record
         }
-        throw Failure(description: "could not find a free record id in \(shownPath)")
+        throw Failure("geen vrij verslag-id gevonden in \(shownPath)", "could not find a free record id in \(shownPath)")
     }
 
     /// A line about a save on standard error. While curses owns the terminal (the full-screen
@@ -150,13 +161,13 @@ struct TranscriptStore {
 
     /// The trusted keys (none when the file does not exist); a malformed line is an error naming
     /// `file:line`, and so is a file that cannot be read.
-    func trustedKeys() throws -> TrustedKeys {
+    func trustedKeys(language: Language = .nl) throws -> TrustedKeys {
         let data: Data
         do {
             data = try Data(contentsOf: trustedKeysURL)
         } catch {
             if !FileManager.default.fileExists(atPath: trustedKeysURL.path) { return TrustedKeys() }
-            printError("cannot read \(shownPath)/\(Self.trustedKeysFile): \(Self.reason(error))")
+            printError(CLIText.cannotReadTrustedKeys("\(shownPath)/\(Self.trustedKeysFile)", Self.reason(error)).text(language))
             throw Exit.badInput
         }
         switch TrustedKeys.parse(String(decoding: data, as: UTF8.self), file: "\(shownPath)/\(Self.trustedKeysFile)") {
@@ -186,7 +197,9 @@ struct TranscriptStore {
         if link(temporary, url.path) == 0 { return true }
         let code = errno
         if code == EEXIST { return false }
-        throw Failure(description: "cannot save \(url.lastPathComponent) in \(shownPath): \(String(cString: strerror(code)))")
+        let reason = String(cString: strerror(code))
+        throw Failure("\(url.lastPathComponent) kan niet worden opgeslagen in \(shownPath): \(reason)",
+                      "cannot save \(url.lastPathComponent) in \(shownPath): \(reason)")
     }
 
     /// Temporary files of saves that were killed: `.tmp-PID-N` whose process no longer runs.
@@ -207,7 +220,7 @@ struct TranscriptStore {
         if rename(temporary, url.path) != 0 {
             let code = errno
             unlink(temporary)
-            throw Failure(description: "cannot write \(url.lastPathComponent): \(String(cString: strerror(code)))")
+            throw Failure(CLIText.cannotWrite(url.lastPathComponent, String(cString: strerror(code))))
         }
         syncFolder()
     }
@@ -216,7 +229,8 @@ struct TranscriptStore {
         let path = folder.appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw Failure(description: "cannot write in \(shownPath): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw Failure("er kan niet worden geschreven in \(shownPath): \(reason)", "cannot write in \(shownPath): \(reason)")
         }
         var failure: Int32 = 0
         // open()'s mode is filtered by the umask; a record must stay readable by its owner.
@@ -237,8 +251,10 @@ struct TranscriptStore {
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 {
             unlink(path)
-            let hint = failure == ENOSPC ? " (the disk is full)" : ""
-            throw Failure(description: "cannot write \(url.lastPathComponent) in \(shownPath): \(String(cString: strerror(failure)))\(hint)")
+            let reason = String(cString: strerror(failure))
+            let full = failure == ENOSPC
+            throw Failure("\(url.lastPathComponent) kan niet worden geschreven in \(shownPath): \(reason)\(full ? " (de schijf is vol)" : "")",
+                          "cannot write \(url.lastPathComponent) in \(shownPath): \(reason)\(full ? " (the disk is full)" : "")")
         }
         return path
     }
@@ -262,27 +278,27 @@ struct TranscriptStore {
     }
 
     /// Every complete, readable record, and the files that could not be read as one.
-    func list() -> (records: [Listed], unreadable: [(file: String, reason: String)]) {
+    func list() -> (records: [Listed], unreadable: [(file: String, reason: LocalizedText)]) {
         let names = recordFiles()
-        var records: [Listed] = [], unreadable: [(String, String)] = []
+        var records: [Listed] = [], unreadable: [(String, LocalizedText)] = []
         for name in names {
             let url = folder.appendingPathComponent(name)
             let data: Data
             do {
                 data = try Data(contentsOf: url)
             } catch {
-                unreadable.append((name, Self.reason(error)))
+                unreadable.append((name, CLIText.verbatim(Self.reason(error))))
                 continue
             }
             do {
                 let record = try RecordFile.read(data)
                 guard access(markdownURL(String(name.dropLast(5))).path, F_OK) == 0 else {
-                    unreadable.append((name, "its Markdown copy is missing (an interrupted save?)"))
+                    unreadable.append((name, CLIText.markdownCopyMissing))
                     continue
                 }
                 records.append(Listed(record: record, file: name))
             } catch {
-                unreadable.append((name, error.description))
+                unreadable.append((name, CLIText.verbatim(error.description)))
             }
         }
         return (records, unreadable)
@@ -290,10 +306,10 @@ struct TranscriptStore {
 
     func read(_ id: String) throws -> (json: Data, markdown: String?) {
         guard RecordID.isValid(id) else {
-            throw Failure(description: "'\(id)' is not a record id (they look like 20261129-143012-a1b2c3)")
+            throw Failure(CLIText.notARecordID(id))
         }
         guard let json = try? Data(contentsOf: jsonURL(id)) else {
-            throw Failure(description: "no record '\(id)' in \(shownPath)")
+            throw Failure(CLIText.noSuchRecord(id, in: shownPath))
         }
         return (json, try? String(contentsOf: markdownURL(id), encoding: .utf8))
     }
@@ -303,21 +319,16 @@ struct TranscriptStore {
         do {
             return try RecordFile.read(json)
         } catch {
-            throw Failure(description: Self.unreadable(id, error))
+            throw Failure(CLIText.unreadableRecord(id, error.description))
         }
     }
 
-    /// Why record `id` cannot be shown at all.
-    static func unreadable(_ id: String, _ failure: RecordFile.Failure) -> String {
-        "\(id).json: \(failure.description); 'transcripts verify \(id)' says more"
-    }
-
     /// The record for a command: one that cannot be read is reported and ends the command (exit 2).
-    func recordForCommand(_ id: String) throws -> AdviceRecord {
+    func recordForCommand(_ id: String, language: Language = .nl) throws -> AdviceRecord {
         do {
             return try record(id)
         } catch {
-            printError("\(error)")
+            printError(CLIText.reason(error).text(language))
             throw Exit.badInput
         }
     }

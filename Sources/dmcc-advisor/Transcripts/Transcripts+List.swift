@@ -37,30 +37,30 @@ extension Transcripts {
 
         func run() throws {
             if let client, client.trimmingCharacters(in: .whitespaces).isEmpty {
-                printError("--client is empty, so it would match no record; give (part of) a client's name, or leave --client out to list every client")
+                printError(CLIText.emptyClient.text(lang))
                 throw Exit.badInput
             }
             if let since, CalendarDate(iso: since) == nil {
-                printError(AdviceError.invalidDate(since).description)
+                printError(CLIText.adviceError(.invalidDate(since)).text(lang))
                 throw Exit.badInput
             }
             var verdictID: String?
             if let verdict {
                 guard let id = RecordListing.verdict(named: verdict) else {
-                    printError("unknown verdict '\(verdict)'; use one of: \(RecordListing.verdictChoices)")
+                    printError(CLIText.unknownVerdict(verdict, choices: RecordListing.verdictChoices).text(lang))
                     throw Exit.badInput
                 }
                 verdictID = id
             }
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let found: (records: [RecordSummary], unreadable: [(file: String, reason: String)])
+            let found: (records: [RecordSummary], unreadable: [(file: String, reason: LocalizedText)])
             do {
                 found = try store.summaries()
             } catch {
-                printError("\(error)")
+                printError(CLIText.reason(error).text(lang))
                 throw Exit.badInput
             }
-            for bad in found.unreadable { printError("\(store.shownPath)/\(bad.file): \(bad.reason); skipped") }
+            for bad in found.unreadable { printError(CLIText.skipped("\(store.shownPath)/\(bad.file)", bad.reason).text(lang)) }
             let filter = RecordListing.Filter(client: client, since: since, verdict: verdictID, all: all)
             let (rows, hidden) = RecordListing.rows(found.records, filter)
             let output = switch format {

@@ -20,7 +20,7 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let record = try store.recordForCommand(id)
+            let record = try store.recordForCommand(id, language: lang ?? .nl)
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
             let saved = Language(rawValue: record.language) ?? .nl
             let language = lang ?? saved
@@ -28,17 +28,13 @@ extension Transcripts {
             // at hand; otherwise the changes quote the texts in the language the record was saved in.
             let shown = RecordTranslation.shown(record, in: language, using: kb)
             let result = DMCCCore.Replay.run(shown.textsLanguage == nil ? shown.record : record, against: kb)
-            let nl = language == .nl
-            if shown.textsLanguage != nil && !result.lines.isEmpty {
-                print(nl ? "(De verschillen staan in het Engels, de taal waarin het verslag is opgeslagen.)"
-                         : "(The differences are quoted in Dutch, the language the record was saved in.)")
-            }
+            if shown.textsLanguage != nil && !result.lines.isEmpty { print(CLIText.replayQuotesOther.text(language)) }
             for line in result.lines { print(ControlCharacters.escaped(line, keepingNewlines: false)) }
             if result.changed {
-                print(nl ? "Het advies is veranderd sinds \(record.id)." : "The advice has changed since \(record.id).")
+                print(CLIText.replayChanged(record.id).text(language))
                 throw Exit.problems
             }
-            print(nl ? "Het advies van \(record.id) geldt nog." : "The advice of \(record.id) still holds.")
+            print(CLIText.replayHolds(record.id).text(language))
         }
     }
 }

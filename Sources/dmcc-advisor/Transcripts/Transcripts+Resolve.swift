@@ -31,19 +31,17 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let old = try store.recordForCommand(id)
+            let old = try store.recordForCommand(id, language: lang ?? .nl)
+            let language = lang ?? Language(rawValue: old.language) ?? .nl
             // Resolving a superseded record would make a second "latest" version beside the real one.
             let newer = store.records(superseding: old.id)
             if !newer.isEmpty {
                 let latest = store.latestVersions(of: old.id)
                 let instead = latest.isEmpty ? newer : latest
-                printError("record \(old.id) is already superseded by \(newer.joined(separator: ", ")); nothing saved. "
-                    + "Resolve the latest version instead: \(instead.map { "transcripts resolve \($0)" }.joined(separator: " or "))")
+                printError(CLIText.alreadySuperseded(old.id, by: newer, latest: instead).text(language))
                 throw Exit.badInput
             }
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
-            let language = lang ?? Language(rawValue: old.language) ?? .nl
-            let nl = language == .nl
             let now = Clock.now()
             var session: Session
             let exploration: Exploration
@@ -51,20 +49,15 @@ extension Transcripts {
                 session = try old.resolving(fact, in: kb, at: now)
                 session.conclusion = conclusion
                 exploration = try session.exploration(kb)
-            } catch let error as ResolveError {
-                printError(error.description)
-                throw Exit.badInput
             } catch {
-                printError("\(error)")
+                printError(CLIText.reason(error).text(language))
                 throw Exit.badInput
             }
             if old.advice.knowledge.version != kb.metadata.version || old.advice.knowledge.sha256 != kb.sha256 {
-                printError(nl ? "let op: het verslag gebruikte kennisbank \(old.advice.knowledge.version); het nieuwe advies volgt \(kb.metadata.version)"
-                              : "note: the record used knowledge \(old.advice.knowledge.version); the new advice follows \(kb.metadata.version)")
+                printError(CLIText.otherKnowledge(old.advice.knowledge.version, kb.metadata.version).text(language))
             }
             if let missing = exploration.missing {
-                printError(nl ? "de kennisbank vraagt nu ook: \(missing.text.text(language)) (\(missing.fact): \(missing.options.map(\.value).joined(separator: ", "))); niets opgeslagen"
-                              : "the knowledge now also asks: \(missing.text.text(language)) (\(missing.fact): \(missing.options.map(\.value).joined(separator: ", "))); nothing saved")
+                printError(CLIText.knowledgeNowAsks(missing.text, fact: missing.fact, values: missing.options.map(\.value)).text(language))
                 throw Exit.incomplete
             }
             let record: AdviceRecord
@@ -73,19 +66,14 @@ extension Transcripts {
                     session.record(exploration, id: newID, created: now, programVersion: programVersion, kb: kb, language: language, note: old.note)
                 }, timestamp: now)
             } catch {
-                printError("not saved: \(error)")
+                printError(CLIText.notSaved(error).text(language))
                 throw Exit.saveFailed
             }
             if conclusion == nil, let earlier = old.conclusion, !earlier.isEmpty {
-                printError(nl ? "de conclusie van \(old.id) is niet overgenomen: die was geschreven bij het voorwaardelijke advies; "
-                                + "geef het nieuwe advies een eigen conclusie met --conclusion TEKST bij transcripts resolve"
-                              : "the conclusion of \(old.id) was not carried over: it was written for the conditional advice; "
-                                + "give the new advice its own with --conclusion TEXT on transcripts resolve")
+                printError(CLIText.conclusionNotCarried(old.id).text(language))
             }
-            print(nl ? "Opgeslagen als \(record.id); vervangt \(old.id)." : "Saved as \(record.id); supersedes \(old.id).")
-            if !record.openPoints.isEmpty {
-                print(nl ? "Nog open: \(record.openFacts.joined(separator: ", "))" : "Still open: \(record.openFacts.joined(separator: ", "))")
-            }
+            print(CLIText.savedSuperseding(record.id, old.id).text(language))
+            if !record.openPoints.isEmpty { print(CLIText.stillOpen(record.openFacts).text(language)) }
             print("")
             if exploration.isDefinite {
                 print(AdviceRenderer.text(AdviceReport(exploration.branches[0].advice, in: kb, language: language), language: language), terminator: "")

@@ -37,7 +37,7 @@ extension Transcripts {
 
         func validate() throws {
             if output != nil && format != .html && format != .pdf {
-                throw ValidationError("--output is for --format html or pdf; the other formats print to standard output")
+                throw ValidationError(CLIText.outputOnlyForLetters.text(lang ?? .nl))
             }
         }
 
@@ -46,27 +46,41 @@ extension Transcripts {
             // The checks of `verify`: a tampered or forged record never leaves as a letter, and is
             // never printed without a warning. The record shown is decoded from the bytes checked:
             // the file is read once, so one swapped in after the check is never shown as checked.
-            let trusted = try store.trustedKeys()
+            // The messages follow --lang; without it, Dutch (the record's language is not known yet).
+            let L = lang ?? .nl
+            let trusted = try store.trustedKeys(language: L)
             let checked: CheckedRecord
+            var bytes: (json: Data, markdown: String?)?
             do {
-                checked = try CheckedRecord.read(id, trusting: trusted, with: store.read)
+                checked = try CheckedRecord.read(id, trusting: trusted) { id in
+                    let read = try store.read(id)
+                    bytes = read
+                    return read
+                }
             } catch let failure as RecordFile.Failure {
-                printError(TranscriptStore.unreadable(id, failure))
+                printError(CLIText.unreadableRecord(id, failure.description).text(L))
                 throw Exit.badInput
             } catch {
-                printError("\(error)")
+                printError(CLIText.reason(error).text(L))
                 throw Exit.badInput
             }
-            let (record, problems) = (checked.record, checked.problems)
+            let record = checked.record
+            var problems = checked.problems
+            // When the seal holds, what failed is the signature: said in the session's language, from the
+            // same bytes (the seal's own problems are said by DMCCCore, in English).
+            if !problems.isEmpty, let bytes, RecordCheck.problems(json: bytes.json, markdown: bytes.markdown, expectedID: id).isEmpty {
+                let said = CLIText.signature(of: record, passed: false, trusting: trusted, requireSignature: false, L).problems
+                if !said.isEmpty { problems = said }  // never fewer reasons than the check gave
+            }
             if !problems.isEmpty {
                 let reasons = problems.map { "  \($0)" }
                 if format == .html || format == .pdf {
-                    printError("record \(record.id) failed verification, so no \(format.rawValue) letter was written:")
+                    printError(CLIText.refusedLetter(record.id, format: format.rawValue).text(L))
                     for reason in reasons { printError(reason) }
-                    printError("'transcripts verify \(record.id)' says the same; a record that fails must not reach a client")
+                    printError(CLIText.verifySaysTheSame(record.id).text(L))
                     throw Exit.problems
                 }
-                printError("WARNING: record \(record.id) failed verification; what follows may have been edited or forged:")
+                printError(CLIText.failedWarning(record.id).text(L))
                 for reason in reasons { printError(reason) }
             }
             let shown = RecordTranslation.shown(record, in: lang ?? Language(rawValue: record.language) ?? .nl,
@@ -74,21 +88,21 @@ extension Transcripts {
             let context = RecordRenderer.Context(supersededBy: store.records(superseding: record.id), textsLanguage: shown.textsLanguage)
             switch format {
             // Whatever a record file holds, no control character reaches the terminal raw.
-            case .markdown: try write(ControlCharacters.escaped(RecordRenderer.markdown(shown.record, context)))
-            case .json: try write(ControlCharacters.escaped(record.prettyJSON()))
-            case .text: try write(ControlCharacters.escaped(RecordRenderer.text(shown.record, context)))
-            case .html: try write(RecordLetter.html(shown.record, firm: try firmSettings(store), context))
+            case .markdown: try write(ControlCharacters.escaped(RecordRenderer.markdown(shown.record, context)), L)
+            case .json: try write(ControlCharacters.escaped(record.prettyJSON()), L)
+            case .text: try write(ControlCharacters.escaped(RecordRenderer.text(shown.record, context)), L)
+            case .html: try write(RecordLetter.html(shown.record, firm: try firmSettings(store, L), context), L)
             case .pdf:
-                let html = RecordLetter.html(shown.record, firm: try firmSettings(store), context)
+                let html = RecordLetter.html(shown.record, firm: try firmSettings(store, L), context)
                 let target = URL(fileURLWithPath: output ?? "\(record.id).pdf")
-                try refuseOverwrite(target)
+                try refuseOverwrite(target, L)
                 do {
                     try PDFPrinter.print(html, to: target)
                 } catch {
-                    printError("\(error)")
+                    printError(CLIText.reason(error).text(L))
                     throw Exit.outputFailed
                 }
-                print("wrote \(target.path)")
+                print(CLIText.wrote(target.path).text(L))
             }
             if !problems.isEmpty { throw Exit.problems }
         }
@@ -103,12 +117,12 @@ extension Transcripts {
         }
 
         /// The firm settings, or none without a file; a broken file stops with every problem at its `file:line`.
-        private func firmSettings(_ store: TranscriptStore) throws -> FirmSettings {
+        private func firmSettings(_ store: TranscriptStore, _ L: Language) throws -> FirmSettings {
             let url = firm.map { URL(fileURLWithPath: $0) } ?? store.folder.appendingPathComponent(FirmSettings.fileName)
             let shownPath = firm ?? (store.shownPath + "/" + FirmSettings.fileName)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 if firm != nil {
-                    printError("cannot read the firm settings \(shownPath)")
+                    printError(CLIText.cannotReadFirm(shownPath).text(L))
                     throw Exit.badInput
                 }
                 return .none
@@ -116,32 +130,32 @@ extension Transcripts {
             switch FirmSettings.parse(String(decoding: data, as: UTF8.self), file: shownPath) {
             case .success(let settings): return settings
             case .failure(let errors):
-                printError("the firm settings have \(errors.problems.count) problem(s):")
+                printError(CLIText.firmProblems(errors.problems.count).text(L))
                 for problem in errors.problems { printError("  \(problem)") }
                 throw Exit.badInput
             }
         }
 
         /// html goes to standard output unless --output names a file.
-        private func write(_ text: String) throws {
+        private func write(_ text: String, _ L: Language) throws {
             guard let output, format == .html else {
                 print(text, terminator: "")
                 return
             }
             let target = URL(fileURLWithPath: output)
-            try refuseOverwrite(target)
+            try refuseOverwrite(target, L)
             do {
                 try Data(text.utf8).write(to: target, options: .atomic)
             } catch {
-                printError("cannot write \(output): \(TranscriptStore.reason(error))")
+                printError(CLIText.cannotWrite(output, TranscriptStore.reason(error)).text(L))
                 throw Exit.outputFailed
             }
-            print("wrote \(target.path)")
+            print(CLIText.wrote(target.path).text(L))
         }
 
-        private func refuseOverwrite(_ target: URL) throws {
+        private func refuseOverwrite(_ target: URL, _ L: Language) throws {
             guard !force, FileManager.default.fileExists(atPath: target.path) else { return }
-            printError("\(target.path) already exists; choose another --output or add --force to replace it")
+            printError(CLIText.alreadyExists(target.path).text(L))
             throw Exit.badInput
         }
     }

@@ -32,7 +32,7 @@ extension Transcripts {
             var today = Clock.today()
             if let on {
                 guard let date = CalendarDate(iso: on) else {
-                    printError("--on: " + AdviceError.invalidDate(on).description)
+                    printError(CLIText.onDate(CLIText.adviceError(.invalidDate(on)).text(lang)).text(lang))
                     throw Exit.badInput
                 }
                 today = date
@@ -40,12 +40,12 @@ extension Transcripts {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: store.folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                printError("no records folder \(store.shownPath); choose one with --transcripts or DMCC_TRANSCRIPTS")
+                printError(CLIText.noRecordsFolder(store.shownPath).text(lang))
                 throw Exit.badInput
             }
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
             let (listed, unreadable) = store.list()
-            for bad in unreadable { printError("\(store.shownPath)/\(bad.file): \(bad.reason); skipped") }
+            for bad in unreadable { printError(CLIText.skipped("\(store.shownPath)/\(bad.file)", bad.reason).text(lang)) }
             let records = listed.map(\.record)
             let findings = Staleness.check(records, against: kb, today: today)
             let checked = Staleness.latest(records).count

@@ -13,6 +13,9 @@ extension Transcripts {
                 (a conflict in another file, no network); 2 when the folder is not in git or has no remote.
                 """)
 
+        @Option(name: .long, help: "The language of the messages: nl or en.")
+        var lang: Language = .nl
+
         @OptionGroup var transcriptOptions: TranscriptOptions
 
         func run() throws {
@@ -20,23 +23,22 @@ extension Transcripts {
             let folder = store.folder
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                printError("no records folder \(store.shownPath); choose one with --transcripts or DMCC_TRANSCRIPTS")
+                printError(CLIText.noRecordsFolder(store.shownPath).text(lang))
                 throw Exit.badInput
             }
             guard RecordsGit.isWorkTree(folder) else {
-                printError("\(store.shownPath) is not inside a git repository, so there is nothing to sync. To share records: "
-                           + "git clone the team's repository and use a folder in it with --transcripts (see the README, 'Sharing records through git')")
+                printError(CLIText.notInGit(store.shownPath).text(lang))
                 throw Exit.badInput
             }
             let remotes = git(["remote"], folder).output.split(separator: "\n").map(String.init)
             guard !remotes.isEmpty else {
-                printError("the git repository of \(store.shownPath) has no remote; add the team's with 'git -C \(folder.path) remote add origin URL'")
+                printError(CLIText.noRemote(store.shownPath, path: folder.path).text(lang))
                 throw Exit.badInput
             }
             let branchOutput = git(["symbolic-ref", "--quiet", "--short", "HEAD"], folder)
             let branch = branchOutput.output.trimmingCharacters(in: .whitespacesAndNewlines)
             guard branchOutput.status == 0, !branch.isEmpty else {
-                printError("the git repository of \(store.shownPath) is not on a branch (detached HEAD); check one out first, e.g. 'git -C \(folder.path) switch main'")
+                printError(CLIText.detachedHead(store.shownPath, path: folder.path).text(lang))
                 throw Exit.problems
             }
             let upstream = git(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"], folder)
@@ -51,7 +53,7 @@ extension Transcripts {
                 if !hasUpstream {
                     let exists = git(["ls-remote", "--exit-code", "--heads", remote, branch], folder)
                     if exists.status == 2 { pullArguments = [] }  // the remote has no such branch yet: nothing to pull
-                    else if exists.status != 0 { try fail(exists, "could not reach the remote '\(remote)'", store) }
+                    else if exists.status != 0 { try fail(exists, CLIText.unreachableRemote(remote), store) }
                     else { pullArguments += [remote, branch] }
                 }
                 if !pullArguments.isEmpty {
@@ -61,11 +63,11 @@ extension Transcripts {
                 let push = git(hasUpstream ? ["push", "--quiet"] : ["push", "--quiet", "--set-upstream", remote, "HEAD:\(branch)"], folder)
                 if push.status == 0 { break }
                 let rejected = push.errors.contains("rejected") || push.errors.contains("fetch first") || push.errors.contains("non-fast-forward")
-                if !rejected || attempt == 3 { try fail(push, "git push failed", store) }
+                if !rejected || attempt == 3 { try fail(push, CLIText.pushFailed, store) }
             }
             let received = before.isEmpty ? [] : git(["diff", "--name-only", "--diff-filter=A", before, "HEAD", "--", "."], folder)
                 .output.split(separator: "\n").filter { $0.hasSuffix(".json") }
-            print("synced \(store.shownPath) with \(remote)/\(branch): \(received.count) new record(s) from the team")
+            print(CLIText.synced(store.shownPath, remote: "\(remote)/\(branch)", received: received.count).text(lang))
         }
 
         private func git(_ arguments: [String], _ folder: URL) -> RecordsGit.Output {
@@ -77,16 +79,14 @@ extension Transcripts {
                 .split(separator: "\n").map(String.init)
             if !conflicted.isEmpty {
                 let root = git(["rev-parse", "--show-toplevel"], store.folder).output.trimmingCharacters(in: .whitespacesAndNewlines)
-                printError("git pull --rebase stopped on a conflict in \(conflicted.joined(separator: ", ")). Records never conflict "
-                           + "(each has its own name), so this is another file. Resolve it in \(root): edit the file, 'git add' it and "
-                           + "'git rebase --continue', or 'git rebase --abort' to go back to where you were; then run 'transcripts sync' again")
+                printError(CLIText.pullConflict(conflicted, root: root).text(lang))
                 throw Exit.problems
             }
-            try fail(pull, "git pull --rebase failed", store)
+            try fail(pull, CLIText.pullFailed, store)
         }
 
-        private func fail(_ output: RecordsGit.Output, _ what: String, _ store: TranscriptStore) throws -> Never {
-            printError("\(what): \(output.reason); nothing is lost, your records stay committed in \(store.shownPath); try 'transcripts sync' again later")
+        private func fail(_ output: RecordsGit.Output, _ what: LocalizedText, _ store: TranscriptStore) throws -> Never {
+            printError(CLIText.syncFailed(what, output.reason, folder: store.shownPath).text(lang))
             throw Exit.problems
         }
     }

@@ -11,7 +11,9 @@ extension Transcripts {
                 Each record: 'ok   ID  signed by NAME' (a key in the records folder's trusted-keys file), \
                 'ok   ID  sealed, unsigned' (no signature: records made without a key), or FAIL with the reason: \
                 a broken seal, 'signed with a key that is not trusted (fingerprint ...)', \
-                'the signature does not match'. Any FAIL exits 1; a malformed trusted-keys line exits 2.
+                'the signature does not match'. Any FAIL exits 1; a malformed trusted-keys line exits 2. \
+                The words follow --lang (Dutch by default: 'ok   ID  ondertekend door NAME'); the markers 'ok   ' \
+                and 'FAIL ', the id and the closing 'N ... M' count stay in place in both languages.
                 """)
 
         @Argument(help: "A record id; all records when left out.")
@@ -20,6 +22,9 @@ extension Transcripts {
         @Flag(name: .long, help: "Fail records that are sealed but not signed (for a team where everyone signs).")
         var requireSignature = false
 
+        @Option(name: .long, help: "The language of the result lines: nl or en.")
+        var lang: Language = .nl
+
         @OptionGroup var transcriptOptions: TranscriptOptions
 
         func run() throws {
@@ -27,7 +32,7 @@ extension Transcripts {
             var ids: [String]
             if let id {
                 guard RecordID.isValid(id) else {
-                    printError("'\(id)' is not a record id (they look like 20261129-143012-a1b2c3)")
+                    printError(CLIText.notARecordID(id).text(lang))
                     throw Exit.badInput
                 }
                 ids = [id]
@@ -38,17 +43,17 @@ extension Transcripts {
                     ids = try store.folderNames().filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
                         .map { String($0.dropLast(5)) }
                 } catch {
-                    printError("\(error)")
+                    printError(CLIText.reason(error).text(lang))
                     throw Exit.badInput
                 }
             }
-            let trusted = try store.trustedKeys()
+            let trusted = try store.trustedKeys(language: lang)
             // Checked on every core; reported in id order.
-            let checks = Self.check(ids, in: store, trusting: trusted, requireSignature: requireSignature)
+            let checks = Self.check(ids, in: store, trusting: trusted, requireSignature: requireSignature, language: lang)
             var failed: [String] = []
             for (id, check) in zip(ids, checks) {
                 guard RecordID.isValid(id) else {
-                    print("FAIL \(id).json: not named like a record")
+                    print("FAIL \(id).json: \(CLIText.notNamedLikeARecord.text(lang))")
                     failed.append(id)
                     continue
                 }
@@ -59,16 +64,17 @@ extension Transcripts {
                     for problem in check.problems { print("FAIL \(id): \(ControlCharacters.escaped(problem, keepingNewlines: false))") }
                 }
             }
-            print("\(ids.count - failed.count) of \(ids.count) record(s) verified in \(store.shownPath)")
+            print(CLIText.verified(ids.count - failed.count, of: ids.count, in: store.shownPath).text(lang))
             if !failed.isEmpty {
-                printError("failed: \(failed.joined(separator: ", "))")
+                printError(CLIText.failedRecords(failed).text(lang))
                 throw Exit.problems
             }
         }
 
-        /// The problems of each record and who signed it, in the order of `ids`.
+        /// The problems of each record and who signed it, in the order of `ids`, in `language`
+        /// (the seal's problems are said by DMCCCore, in English).
         static func check(_ ids: [String], in store: TranscriptStore, trusting trusted: TrustedKeys,
-                          requireSignature: Bool) -> [(problems: [String], signer: String)] {
+                          requireSignature: Bool, language: Language) -> [(problems: [String], signer: String)] {
             concurrentMap(ids.count) { i in
                 let id = ids[i]
                 guard RecordID.isValid(id) else { return ([], "") }
@@ -76,9 +82,12 @@ extension Transcripts {
                     let (json, markdown) = try store.read(id)
                     let found = CheckedRecord.findings(json: json, markdown: markdown, id: id, trusting: trusted,
                                                        requireSignature: requireSignature)
-                    return (found.problems, found.signer)
+                    // A record comes back only when its seal holds; what is left to say is the signature's.
+                    guard let record = found.record else { return (found.problems, found.signer) }
+                    return CLIText.signature(of: record, passed: found.problems.isEmpty, trusting: trusted,
+                                             requireSignature: requireSignature, language)
                 } catch {
-                    return (["\(error)"], "")
+                    return ([CLIText.reason(error).text(language)], "")
                 }
             }
         }
