@@ -7,7 +7,7 @@ public struct WizardState: Sendable, Equatable {
     public var language: Language
     public var width: Int
     public var height: Int
-    public var message: LocalizedText?
+    public var message: WizardMessage?
     /// Start (and start again) with the client/consultant/subject screen.
     public var detailsFirst: Bool
     /// False in a terminal that cannot show UTF-8: ASCII symbols instead of box and check characters.
@@ -134,4 +134,18 @@ public enum WizardEffect: Sendable, Equatable {
     case discardAutosave(sessionID: String)
     /// End the program, printing `farewell` to the shell.
     case quit(farewell: String)
+}
+
+/// A line the wizard shows under the screen after an action, with what it tells (`WizardText.MessageTone`):
+/// that something worked, that nothing changed, or that something was not done.
+public struct WizardMessage: Sendable, Equatable {
+    public var tone: WizardText.MessageTone
+    public var text: LocalizedText
+
+    public init(_ tone: WizardText.MessageTone, _ text: LocalizedText) {
+        self.tone = tone
+        self.text = text
+    }
+
+    public func text(_ language: Language) -> String { text.text(language) }
 }

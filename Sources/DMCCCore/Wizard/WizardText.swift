@@ -104,19 +104,9 @@ public enum WizardText {
     /// reader does not read a colour and often skips a symbol such as "!" (which is also the sign
     /// of "allowed if").
     public enum MessageTone: Sendable { case done, notice, problem }
-    /// A message's tone travels with it as where it was written: one of these two places, or
-    /// anywhere else for a problem, so a message nobody marked is never announced as a success.
-    static let doneMessages = SourceLocation(file: "WizardText.done", line: 0)
-    static let noticeMessages = SourceLocation(file: "WizardText.notice", line: 0)
-    static func done(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en, location: doneMessages) }
-    static func notice(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en, location: noticeMessages) }
-    public static func tone(of message: LocalizedText) -> MessageTone {
-        switch message.location {
-        case doneMessages: .done
-        case noticeMessages: .notice
-        default: .problem
-        }
-    }
+    static func done(_ nl: String, _ en: String) -> WizardMessage { WizardMessage(.done, t(nl, en)) }
+    static func notice(_ nl: String, _ en: String) -> WizardMessage { WizardMessage(.notice, t(nl, en)) }
+    static func problem(_ nl: String, _ en: String) -> WizardMessage { WizardMessage(.problem, t(nl, en)) }
     /// The words line mode puts before a message of each tone.
     static func marker(_ tone: MessageTone) -> LocalizedText {
         switch tone {
@@ -126,50 +116,50 @@ public enum WizardText {
         }
     }
     /// A message as line mode prints it: its tone in words first.
-    public static func lineMessage(_ message: LocalizedText, _ L: Language) -> String {
-        marker(tone(of: message)).text(L) + " " + message.text(L)
+    public static func lineMessage(_ message: WizardMessage, _ L: Language) -> String {
+        marker(message.tone).text(L) + " " + message.text(L)
     }
 
-    static func invalidDate(_ text: String) -> LocalizedText {
-        t("'\(text)' is geen datum; schrijf 29-11-2026 of 2026-11-29", "'\(text)' is not a date; write 29-11-2026 or 2026-11-29")
+    static func invalidDate(_ text: String) -> WizardMessage {
+        problem("'\(text)' is geen datum; schrijf 29-11-2026 of 2026-11-29", "'\(text)' is not a date; write 29-11-2026 or 2026-11-29")
     }
-    static func dateNotCovered(_ from: CalendarDate) -> LocalizedText {
-        t("de kennisbank geeft advies vanaf \(from.spelledOut(.nl))", "the knowledge gives advice from \(from.spelledOut(.en)) on")
+    static func dateNotCovered(_ from: CalendarDate) -> WizardMessage {
+        problem("de kennisbank geeft advies vanaf \(from.spelledOut(.nl))", "the knowledge gives advice from \(from.spelledOut(.en)) on")
     }
-    static func sessionDateNotCovered(_ date: CalendarDate, _ from: CalendarDate?) -> LocalizedText {
+    static func sessionDateNotCovered(_ date: CalendarDate, _ from: CalendarDate?) -> WizardMessage {
         let nl = from.map { " (de kennisbank geeft advies vanaf \($0.spelledOut(.nl)))" } ?? ""
         let en = from.map { " (the knowledge gives advice from \($0.spelledOut(.en)) on)" } ?? ""
-        return t("de actiedatum van deze sessie, \(date.spelledOut(.nl)), valt niet meer onder de kennisbank\(nl); kies een nieuwe datum",
+        return problem("de actiedatum van deze sessie, \(date.spelledOut(.nl)), valt niet meer onder de kennisbank\(nl); kies een nieuwe datum",
                  "this session's action date, \(date.spelledOut(.en)), is no longer covered by the knowledge\(en); choose a new date")
     }
-    static func dateSet(_ date: CalendarDate) -> LocalizedText {
+    static func dateSet(_ date: CalendarDate) -> WizardMessage {
         done("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
     }
     static let noteDiscarded = notice("notitie niet gewijzigd (Esc)", "note left unchanged (Esc)")
-    static func nothingHighlighted(_ count: Int) -> LocalizedText {
-        t("kies eerst een antwoord: 1-\(count) of ↑↓", "choose an answer first: 1-\(count) or ↑↓")
+    static func nothingHighlighted(_ count: Int) -> WizardMessage {
+        problem("kies eerst een antwoord: 1-\(count) of ↑↓", "choose an answer first: 1-\(count) or ↑↓")
     }
-    static let atFirstQuestion = t("dit is de eerste vraag", "this is the first question")
-    static let nothingToReview = t("nog geen antwoorden om te herzien", "no answers to review yet")
-    static func keptForLater(_ count: Int) -> LocalizedText {
+    static let atFirstQuestion = problem("dit is de eerste vraag", "this is the first question")
+    static let nothingToReview = problem("nog geen antwoorden om te herzien", "no answers to review yet")
+    static func keptForLater(_ count: Int) -> WizardMessage {
         count == 1 ? done("onderbroken sessie bewaard; bij de volgende start weer aangeboden", "interrupted session kept; offered again at the next start")
             : done("\(count) onderbroken sessies bewaard; bij de volgende start weer aangeboden", "\(count) interrupted sessions kept; offered again at the next start")
     }
-    static func savedTo(_ location: String) -> LocalizedText { done("opgeslagen: \(location)", "saved: \(location)") }
-    static func alreadySaved(_ id: String) -> LocalizedText { notice("al opgeslagen als \(id)", "already saved as \(id)") }
-    static func notSaved(_ failure: SaveFailure) -> LocalizedText {
+    static func savedTo(_ location: String) -> WizardMessage { done("opgeslagen: \(location)", "saved: \(location)") }
+    static func alreadySaved(_ id: String) -> WizardMessage { notice("al opgeslagen als \(id)", "already saved as \(id)") }
+    static func notSaved(_ failure: SaveFailure) -> WizardMessage {
         switch failure {
         case .other(let reason):
-            return t("niet opgeslagen: \(reason); de sessie blijft open", "not saved: \(reason); the session stays open")
+            return problem("niet opgeslagen: \(reason); de sessie blijft open", "not saved: \(reason); the session stays open")
         case .signingKey(let path, let readError?):
-            return t("Niet opgeslagen: uw ondertekeningssleutel \(path) kan niet worden gelezen (\(readError)). Maak het bestand "
+            return problem("Niet opgeslagen: uw ondertekeningssleutel \(path) kan niet worden gelezen (\(readError)). Maak het bestand "
                      + "leesbaar voor uzelf (chmod 600), maak een nieuwe sleutel met 'dmcc-advisor keys init --force', of zet het "
                      + "bestand opzij om zonder handtekening op te slaan. Er is niets opgeslagen; de sessie blijft open.",
                      "Not saved: your signing key \(path) cannot be read (\(readError)). Make the file readable for yourself "
                      + "(chmod 600), make a new key with 'dmcc-advisor keys init --force', or move the file away to save unsigned. "
                      + "Nothing was saved; the session stays open.")
         case .signingKey(let path, nil):
-            return t("Niet opgeslagen: uw ondertekeningssleutel \(path) is beschadigd. Herstel het bestand, maak een nieuwe "
+            return problem("Niet opgeslagen: uw ondertekeningssleutel \(path) is beschadigd. Herstel het bestand, maak een nieuwe "
                      + "sleutel met 'dmcc-advisor keys init --force' (en laat het team de nieuwe publieke sleutel vertrouwen), of "
                      + "zet het bestand opzij om zonder handtekening op te slaan. Er is niets opgeslagen; de sessie blijft open.",
                      "Not saved: your signing key \(path) is damaged. Repair the file, make a new key with "
@@ -177,14 +167,14 @@ public enum WizardText {
                      + "save unsigned. Nothing was saved; the session stays open.")
         }
     }
-    static func autosaveFailed(_ reason: String) -> LocalizedText {
-        t("tussentijds bewaren mislukt: \(reason)", "autosave failed: \(reason)")
+    static func autosaveFailed(_ reason: String) -> WizardMessage {
+        problem("tussentijds bewaren mislukt: \(reason)", "autosave failed: \(reason)")
     }
-    static func notAChoice(_ text: String, count: Int) -> LocalizedText {
-        text.isEmpty ? t("een lege regel kiest niets; typ een nummer 1-\(count) en Enter", "an empty line chooses nothing; type a number 1-\(count) and Enter")
-            : t("kies 1-\(count)", "choose 1-\(count)")
+    static func notAChoice(_ text: String, count: Int) -> WizardMessage {
+        text.isEmpty ? problem("een lege regel kiest niets; typ een nummer 1-\(count) en Enter", "an empty line chooses nothing; type a number 1-\(count) and Enter")
+            : problem("kies 1-\(count)", "choose 1-\(count)")
     }
-    static func unknownInput(_ text: String) -> LocalizedText { t("onbekende invoer '\(text)'", "unknown input '\(text)'") }
+    static func unknownInput(_ text: String) -> WizardMessage { problem("onbekende invoer '\(text)'", "unknown input '\(text)'") }
     static func position(_ from: Int, _ to: Int, _ total: Int) -> LocalizedText {
         t("regels \(from)-\(to) van \(total)", "lines \(from)-\(to) of \(total)")
     }
