@@ -40,6 +40,11 @@ extension DMCCAdvisor {
                 }
                 try command.run()
             }
+        } catch let code as ExitCode where code.rawValue != 0 {
+            // A command's own exit code (3 incomplete, 6 conditional, ...): ArgumentParser would print
+            // nothing for it either, but would first build the usage text, a third of a start.
+            Exit.checkOutput()
+            Foundation.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success {
                 // --help and --version: printed here, so that a failed write is caught too.
