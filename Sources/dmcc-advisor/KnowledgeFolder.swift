@@ -168,14 +168,7 @@ enum KnowledgeFolder {
             }
             throw Unusable(description: "cannot read the knowledge folder \(folderPath): \(String(cString: strerror(errno)))")
         }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) { names.append(name) }
-        }
-        closedir(dir)
+        var names = entries(dir).filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
         names.sort()
         let cwd = currentDirectory() + "/"
         let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
@@ -183,6 +176,20 @@ enum KnowledgeFolder {
             let path = prefix + name
             return (name, path, path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path)
         }
+    }
+
+    /// The names in an opened folder, in the system's order, without `.` and `..` (as
+    /// FileManager.contentsOfDirectory lists them); closes it.
+    static func entries(_ dir: OpaquePointer) -> [String] {
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(dir)
+        return names
     }
 
     /// The working directory, as FileManager.currentDirectoryPath gives it.

@@ -18,7 +18,13 @@ public enum TextLayout {
         return 1
     }
 
-    public static func width(_ text: some StringProtocol) -> Int {
+    // Concrete overloads for the shell's calls: across modules the generic one runs unspecialized,
+    // through witness tables (tens of thousands of instructions a call at start).
+    public static func width(_ text: String) -> Int { measure(text) }
+    public static func width(_ text: Substring) -> Int { measure(text) }
+    public static func width(_ text: some StringProtocol) -> Int { measure(text) }
+
+    private static func measure(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most of what is measured, is one cell a byte: no grapheme walk needed.
         if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text.utf8.count }
         if let cells = latinWidth(text.unicodeScalars) { return cells }
