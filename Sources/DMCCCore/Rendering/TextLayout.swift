@@ -76,18 +76,23 @@ public enum TextLayout {
         return true
     }
 
-    /// The pieces of `text` between `separator` bytes (an ASCII space or line feed).
+    /// The pieces of `text` between `separator` bytes (an ASCII space or line feed), found in its
+    /// contiguous bytes.
     private static func pieces(_ text: Substring, _ separator: UInt8, omittingEmpty: Bool) -> [Substring] {
-        var result: [Substring] = []
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            if utf8[i] == separator {
-                if !(omittingEmpty && start == i) { result.append(text[start..<i]) }
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+        let cuts = utf8.withContiguousStorageIfAvailable { bytes in
+            var cuts: [Int] = []
+            for i in bytes.indices where bytes[i] == separator { cuts.append(i) }
+            return cuts
+        } ?? utf8.enumerated().filter { $0.element == separator }.map(\.offset)
+        var result: [Substring] = []
+        result.reserveCapacity(cuts.count + 1)
+        var start = utf8.startIndex, startOffset = 0
+        for cut in cuts {
+            let end = utf8.index(start, offsetBy: cut - startOffset)
+            if !(omittingEmpty && cut == startOffset) { result.append(text[start..<end]) }
+            start = utf8.index(after: end)
+            startOffset = cut + 1
         }
         if !(omittingEmpty && start == utf8.endIndex) { result.append(text[start..<utf8.endIndex]) }
         return result
@@ -132,7 +137,8 @@ public enum TextLayout {
                 var word = String(word)
                 var wordWidth = width(word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth <= limit {
-                    line += " " + word
+                    line.append(" ")
+                    line.append(word)
                     lineWidth += 1 + wordWidth
                     continue
                 }
