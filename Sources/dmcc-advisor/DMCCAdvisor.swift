@@ -119,13 +119,16 @@ struct ActionDateOption: ParsableArguments {
     /// The action date (`date`, else today), checked against what the knowledge covers; bad input
     /// exits 2 with the reason.
     static func resolve(_ date: String?, for kb: KnowledgeBase) throws -> CalendarDate {
-        var actionDate = Clock.today()
+        // Today only when no date is given: the local date reads the time zone file.
+        let actionDate: CalendarDate
         if let date {
             guard let parsed = CalendarDate(iso: date) else {
                 printError(AdviceError.invalidDate(date).description)
                 throw Exit.badInput
             }
             actionDate = parsed
+        } else {
+            actionDate = Clock.today()
         }
         if let from = kb.metadata.coversFrom, actionDate < from {
             printError(AdviceError.dateNotCovered(actionDate, coversFrom: from).description)
