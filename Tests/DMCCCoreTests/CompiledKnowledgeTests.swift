@@ -74,6 +74,13 @@ struct CompiledKnowledgeTests {
         #expect(CompiledKnowledge.fileName(for: key) != CompiledKnowledge.fileName(for: otherBytes))
     }
 
+    @Test("a compiled form's file name is the first half of its key's SHA-256, in lower-case hex")
+    func fileNameIsDigestHex() {
+        // SHA-256("abc") from FIPS 180-2, appendix B.1.
+        #expect(CompiledKnowledge.fileName(for: "abc") == "ba7816bf8f01cfea414140de5dae2223")
+        #expect(CompiledKnowledge.fileName(for: "") == "e3b0c44298fc1c149afbf4c8996fb924")
+    }
+
     @Test("a truncated or altered compiled form is refused, never read as other knowledge")
     func corrupt() throws {
         let sources = Shipped.sources

@@ -53,7 +53,7 @@ public enum Engine {
         var returns: [PartCall] = []
         var current = kb.metadata.root
         // A valid knowledge base is acyclic; the bound only keeps a broken one from looping forever.
-        for _ in 0...(2 * kb.nodes.count + 1) {
+        for _ in 0...(2 * kb.nodeCount + 1) {
             switch kb.node(current) {
             case .question(let q)?:
                 guard let value = try answer(q) else {

@@ -67,7 +67,7 @@ public enum PathEnumerator {
         var count = 0
         var stack = [Partial(id: kb.metadata.root, steps: nil, depth: 0, returns: [], low: kb.metadata.coversFrom?.dayNumber ?? Int.min)]
         while let partial = stack.popLast(), count < limit {
-            guard partial.depth <= 2 * kb.nodes.count + 1 else { continue }
+            guard partial.depth <= 2 * kb.nodeCount + 1 else { continue }
             func push(_ next: String, _ step: DecisionPath.Step?, returns: [PartCall]? = nil,
                       low: Int? = nil, high: Int? = nil) {
                 let low = max(partial.low, low ?? Int.min), high = min(partial.high, high ?? Int.max)

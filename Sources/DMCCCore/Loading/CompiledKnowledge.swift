@@ -1,16 +1,23 @@
 import Crypto
 
-/// A validated `KnowledgeBase` in a compact binary form that decodes in well under a millisecond,
-/// so the advisor need not parse and check the YAML on every start. Pure: values in, bytes out.
+/// A validated `KnowledgeBase` in a compact binary form, so the advisor need not parse and check
+/// the YAML on every start. Pure: values in, bytes out.
 ///
-/// Layout: magic, format version, the key, then the model (integers as LEB128 varints, strings as
-/// length and UTF-8 bytes, a table of the files locations point into), then the SHA-256 of all
-/// bytes before it. A file that is truncated, flipped, of another format or for another key
-/// decodes to nil, never to a different model.
+/// Layout: magic, format version, the key, a table of the files locations point into, then the
+/// head (metadata, facts, the sha256, which questions are the same question, and a table of
+/// every node's id and length), then the nodes one after another, then a checksum of all
+/// bytes before it. Integers are LEB128 varints, strings length and UTF-8 bytes.
+///
+/// Decoding reads the head and checks the checksum and the node table; a node is decoded the
+/// first time it is asked for (`NodeStore`): advice needs the twenty-odd nodes on its path, not
+/// all of them. A file that is truncated, flipped, of another format or for another key decodes
+/// to nil, never to a different model.
 public enum CompiledKnowledge {
     /// Bump with every change of the layout below or of what the model holds.
-    public static let formatVersion = 1
+    /// 2: node table and lazily decoded nodes; a 64-bit checksum instead of SHA-256.
+    public static let formatVersion = 2
     static let magic: [UInt8] = Array("DMCC-KNOWLEDGE\n".utf8)
+    static let checksumSize = 8
 
     /// The key a compiled form is valid for: the SHA-256 of the knowledge files' bytes, the
     /// program that validated them and the format version. Other bytes, other key.
@@ -19,17 +26,32 @@ public enum CompiledKnowledge {
     }
 
     public static func encode(_ kb: KnowledgeBase, key: String) -> [UInt8] {
-        var body = Writer()
-        body.model(kb)
+        // The nodes first, to know each one's length; the head then shares their table of files.
+        var nodes = Writer()
+        var table: [(id: String, length: Int)] = []
+        for node in kb.nodes {
+            let start = nodes.bytes.count
+            nodes.node(node)
+            table.append((node.id, nodes.bytes.count - start))
+        }
+        var head = Writer(files: nodes.files, fileIndex: nodes.fileIndex)
+        head.head(kb)
+        head.int(table.count)
+        for entry in table {
+            head.string(entry.id)
+            head.int(entry.length)
+        }
         var out = Writer()
         out.bytes += magic
         out.int(formatVersion)
         out.string(key)
         // Locations name files by base name; the reader puts back the paths they are read from now.
-        out.int(body.files.count)
-        for file in body.files { out.string(baseName(file)) }
-        out.bytes += body.bytes
-        out.bytes += Array(SHA256.hash(data: out.bytes))
+        out.int(head.files.count)
+        for file in head.files { out.string(baseName(file)) }
+        out.bytes += head.bytes
+        out.bytes += nodes.bytes
+        let sum = checksum(out.bytes[...])
+        for shift in stride(from: 0, to: 64, by: 8) { out.bytes.append(UInt8(truncatingIfNeeded: sum >> UInt64(shift))) }
         return out.bytes
     }
 
@@ -37,11 +59,12 @@ public enum CompiledKnowledge {
     /// - Parameter paths: the paths the knowledge files are read from now; a location's file is
     ///   the one of these with its base name, exactly as the YAML loader would have written it.
     public static func decode(_ bytes: [UInt8], key: String, paths: [String]) -> KnowledgeBase? {
-        let digestSize = SHA256.byteCount
-        guard bytes.count > magic.count + digestSize, bytes.starts(with: magic) else { return nil }
-        let end = bytes.count - digestSize
-        guard Array(SHA256.hash(data: bytes[0..<end])) == Array(bytes[end...]) else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
+        guard bytes.count > magic.count + checksumSize, bytes.starts(with: magic) else { return nil }
+        let end = bytes.count - checksumSize
+        var stored: UInt64 = 0
+        for (i, byte) in bytes[end...].enumerated() { stored |= UInt64(byte) << UInt64(8 * i) }
+        guard checksum(bytes[0..<end]) == stored else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> KnowledgeBase? in
             var reader = Reader(bytes: buffer, offset: magic.count, end: end)
             do {
                 guard try reader.int() == formatVersion, try reader.string() == key else { return nil }
@@ -56,20 +79,79 @@ public enum CompiledKnowledge {
                         reader.files.append(path)
                     }
                 }
-                let kb = try reader.model()
-                return reader.offset == end ? kb : nil
+                let head = try reader.head()
+                let nodeCount = try reader.count()
+                var ids: [String] = []
+                var offsets: [Int] = []
+                ids.reserveCapacity(nodeCount)
+                offsets.reserveCapacity(nodeCount + 1)
+                var nodeOffset = 0
+                for _ in 0..<nodeCount {
+                    ids.append(try reader.string())
+                    let length = try reader.count()
+                    offsets.append(nodeOffset)
+                    nodeOffset += length
+                }
+                // The nodes fill exactly what is left.
+                guard nodeOffset == end - reader.offset else { return nil }
+                offsets.append(nodeOffset)
+                let store = NodeStore(compiled: bytes, start: reader.offset, offsets: offsets, ids: ids, files: reader.files)
+                return KnowledgeBase(metadata: head.metadata, facts: head.facts, store: store,
+                                     sameQuestion: head.sameQuestion, sha256: head.sha256)
             } catch {
                 return nil
             }
         }
     }
 
+    /// Decodes the node at `from..<to` of a compiled form that `decode` accepted; nil only if the bytes do not
+    /// hold a node there (which the checksum and the node table rule out for a file this program wrote).
+    static func node(in bytes: [UInt8], from: Int, to: Int, files: [String]) -> KnowledgeNode? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer, offset: from, end: to)
+            reader.files = files
+            guard let node = try? reader.node(), reader.offset == to else { return nil }
+            return node
+        }
+    }
+
+    /// A 64-bit checksum of the bytes: each 8-byte word is mixed in by an exclusive or and a
+    /// multiplication by an odd constant, both one-to-one, so a change in any one word always
+    /// changes the sum; the length is mixed in last, so a truncation does too. It guards against a
+    /// damaged file, not against an attacker: the file is read only when it is this user's own and
+    /// nobody else may write it (`KnowledgeCache`), and anyone who can write it can write the
+    /// knowledge too. SHA-256 of these 200 KB cost a start some 3%.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        var sum: UInt64 = 0xCBF2_9CE4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                sum = (sum ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self).littleEndian) &* prime
+                sum ^= sum >> 29
+            }
+            var tail: UInt64 = 0
+            for i in (words * 8)..<raw.count { tail |= UInt64(raw[i]) << UInt64(8 * (i - words * 8)) }
+            sum = (sum ^ tail) &* prime
+            sum ^= sum >> 29
+            sum = (sum ^ UInt64(raw.count)) &* prime
+            sum ^= sum >> 32
+        }
+        return sum
+    }
+
     /// A short name for the file that holds the compiled form for `key`: hex of its SHA-256.
     public static func fileName(for key: String) -> String {
-        SHA256.hash(data: Array(key.utf8)).prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return SHA256.hash(data: Array(key.utf8)).withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: 32) { out in
+                for (i, byte) in digest.prefix(16).enumerated() {
+                    out[2 * i] = digits[Int(byte >> 4)]
+                    out[2 * i + 1] = digits[Int(byte & 0x0F)]
+                }
+                return 32
+            }
+        }
     }
 
     static func baseName(_ path: String) -> String {
@@ -85,7 +167,11 @@ private struct Writer {
     var files: [String] = []
     var fileIndex: [String: Int] = [:]
 
-    init() { bytes.reserveCapacity(256 * 1024) }
+    init(files: [String] = [], fileIndex: [String: Int] = [:]) {
+        self.files = files
+        self.fileIndex = fileIndex
+        bytes.reserveCapacity(64 * 1024)
+    }
 
     mutating func int(_ value: Int) {
         var v = UInt64(bitPattern: Int64(value))
@@ -156,7 +242,8 @@ private struct Writer {
         }
     }
 
-    mutating func model(_ kb: KnowledgeBase) {
+    /// Everything but the nodes.
+    mutating func head(_ kb: KnowledgeBase) {
         let m = kb.metadata
         string(m.version)
         date(m.reviewed)
@@ -185,56 +272,62 @@ private struct Writer {
             optionalText(f.evidence)
             location(f.location)
         }
-
-        int(kb.nodes.count)
-        for node in kb.nodes {
-            switch node {
-            case .question(let q):
-                int(0)
-                string(q.id)
-                string(q.fact)
-                text(q.text)
-                text(q.why)
-                int(q.options.count)
-                for o in q.options {
-                    string(o.value)
-                    optionalText(o.label)
-                    string(o.next)
-                    location(o.location)
-                }
-                location(q.location)
-            case .outcome(let o):
-                int(1)
-                string(o.id)
-                string(o.verdict.rawValue)
-                strings(o.scenarios)
-                text(o.title)
-                text(o.explanation)
-                texts(o.conditions)
-                texts(o.alternatives)
-                legalBasis(o.legalBasis)
-                date(o.validFrom)
-                date(o.validUntil)
-                location(o.location)
-            case .dateSwitch(let d):
-                int(2)
-                string(d.id)
-                date(d.changeDate)
-                text(d.change)
-                legalBasis(d.legalBasis)
-                string(d.before)
-                string(d.onOrAfter)
-                location(d.location)
-            case .part(let p):
-                int(3)
-                string(p.id)
-                string(p.start)
-                string(p.then)
-                text(p.label)
-                location(p.location)
-            }
-        }
         string(kb.sha256)
+        let same = kb.sameQuestionPairs
+        int(same.count)
+        for (question, first) in same {
+            string(question)
+            string(first)
+        }
+    }
+
+    /// One node: its kind (0 question, 1 outcome, 2 date switch, 3 part), then its fields.
+    mutating func node(_ node: KnowledgeNode) {
+        switch node {
+        case .question(let q):
+            int(0)
+            string(q.id)
+            string(q.fact)
+            text(q.text)
+            text(q.why)
+            int(q.options.count)
+            for o in q.options {
+                string(o.value)
+                optionalText(o.label)
+                string(o.next)
+                location(o.location)
+            }
+            location(q.location)
+        case .outcome(let o):
+            int(1)
+            string(o.id)
+            string(o.verdict.rawValue)
+            strings(o.scenarios)
+            text(o.title)
+            text(o.explanation)
+            texts(o.conditions)
+            texts(o.alternatives)
+            legalBasis(o.legalBasis)
+            date(o.validFrom)
+            date(o.validUntil)
+            location(o.location)
+        case .dateSwitch(let d):
+            int(2)
+            string(d.id)
+            date(d.changeDate)
+            text(d.change)
+            legalBasis(d.legalBasis)
+            string(d.before)
+            string(d.onOrAfter)
+            location(d.location)
+        case .part(let p):
+            int(3)
+            string(p.id)
+            string(p.start)
+            string(p.then)
+            text(p.label)
+            location(p.location)
+        }
     }
 }
 
@@ -362,7 +455,14 @@ private struct Reader {
         return refs
     }
 
-    mutating func model() throws(Corrupt) -> KnowledgeBase {
+    struct Head {
+        var metadata: KnowledgeMetadata
+        var facts: [Fact]
+        var sha256: String
+        var sameQuestion: [String: String]
+    }
+
+    mutating func head() throws(Corrupt) -> Head {
         let version = try string()
         let reviewed = try date()
         let reviewDue = try date()
@@ -390,39 +490,42 @@ private struct Reader {
             }
             facts.append(Fact(id: id, label: label, values: values, evidence: try optionalText(), location: try location()))
         }
-
-        var nodes: [KnowledgeNode] = []
-        let nodeCount = try count()
-        nodes.reserveCapacity(nodeCount)
-        for _ in 0..<nodeCount {
-            switch try int() {
-            case 0:
-                let id = try string(), fact = try string(), questionText = try text(), why = try text()
-                var options: [AnswerOption] = []
-                for _ in 0..<(try count()) {
-                    options.append(AnswerOption(value: try string(), label: try optionalText(), next: try string(),
-                                                location: try location()))
-                }
-                nodes.append(.question(Question(id: id, fact: fact, text: questionText, why: why, options: options,
-                                                location: try location())))
-            case 1:
-                let id = try string()
-                guard let verdict = Verdict(rawValue: try string()) else { throw Corrupt() }
-                nodes.append(.outcome(Outcome(
-                    id: id, verdict: verdict, scenarios: try strings(), title: try text(), explanation: try text(),
-                    conditions: try texts(), alternatives: try texts(), legalBasis: try legalBasis(),
-                    validFrom: try date(), validUntil: try date(), location: try location())))
-            case 2:
-                nodes.append(.dateSwitch(DateSwitch(
-                    id: try string(), changeDate: try requiredDate(), change: try text(), legalBasis: try legalBasis(),
-                    before: try string(), onOrAfter: try string(), location: try location())))
-            case 3:
-                nodes.append(.part(PartCall(id: try string(), start: try string(), then: try string(),
-                                            label: try text(), location: try location())))
-            default:
-                throw Corrupt()
-            }
+        let sha256 = try string()
+        var sameQuestion: [String: String] = [:]
+        for _ in 0..<(try count()) {
+            let question = try string()
+            sameQuestion[question] = try string()
         }
-        return KnowledgeBase(metadata: metadata, facts: facts, nodes: nodes, sha256: try string())
+        return Head(metadata: metadata, facts: facts, sha256: sha256, sameQuestion: sameQuestion)
+    }
+
+    mutating func node() throws(Corrupt) -> KnowledgeNode {
+        switch try int() {
+        case 0:
+            let id = try string(), fact = try string(), questionText = try text(), why = try text()
+            var options: [AnswerOption] = []
+            for _ in 0..<(try count()) {
+                options.append(AnswerOption(value: try string(), label: try optionalText(), next: try string(),
+                                            location: try location()))
+            }
+            return .question(Question(id: id, fact: fact, text: questionText, why: why, options: options,
+                                      location: try location()))
+        case 1:
+            let id = try string()
+            guard let verdict = Verdict(rawValue: try string()) else { throw Corrupt() }
+            return .outcome(Outcome(
+                id: id, verdict: verdict, scenarios: try strings(), title: try text(), explanation: try text(),
+                conditions: try texts(), alternatives: try texts(), legalBasis: try legalBasis(),
+                validFrom: try date(), validUntil: try date(), location: try location()))
+        case 2:
+            return .dateSwitch(DateSwitch(
+                id: try string(), changeDate: try requiredDate(), change: try text(), legalBasis: try legalBasis(),
+                before: try string(), onOrAfter: try string(), location: try location()))
+        case 3:
+            return .part(PartCall(id: try string(), start: try string(), then: try string(),
+                                  label: try text(), location: try location()))
+        default:
+            throw Corrupt()
+        }
     }
 }

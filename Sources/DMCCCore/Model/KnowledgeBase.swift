@@ -175,29 +175,22 @@ public struct KnowledgeMetadata: Sendable, Equatable {
 /// The whole knowledge base: metadata, fact vocabulary and the decision graph.
 public struct KnowledgeBase: Sendable, Equatable {
     public var metadata: KnowledgeMetadata
-    public var facts: [Fact]
-    public var nodes: [KnowledgeNode]
+    public private(set) var facts: [Fact]
     /// SHA-256 (hex) of the knowledge files' names and bytes, so advice can name exactly what it rests on.
     public var sha256: String
 
+    /// The nodes, at hand or decoded from a compiled form as they are asked for (`NodeStore`).
+    private let store: NodeStore
     public private(set) var factsByID: [String: Fact] = [:]
-    public private(set) var nodesByID: [String: KnowledgeNode] = [:]
     /// Question id -> the id of the first question in the knowledge that asks the same fact in the same
     /// words with the same answers (only where they differ); see `answerKey`.
-    private var sameQuestion: [String: String] = [:]
+    private let sameQuestion: [String: String]
 
     public init(metadata: KnowledgeMetadata, facts: [Fact], nodes: [KnowledgeNode], sha256: String) {
-        self.metadata = metadata
-        self.facts = facts
-        self.nodes = nodes
-        self.sha256 = sha256
-        // First definition wins; the linter reports duplicates.
-        factsByID.reserveCapacity(facts.count)
-        nodesByID.reserveCapacity(nodes.count)
-        for fact in facts where factsByID[fact.id] == nil { factsByID[fact.id] = fact }
-        for node in nodes where nodesByID[node.id] == nil { nodesByID[node.id] = node }
+        let store = NodeStore(nodes)
+        var sameQuestion: [String: String] = [:]
         var firstAsking: [Wording: String] = [:]
-        for case .question(let q) in nodes where nodesByID[q.id] != nil {
+        for case .question(let q) in nodes {
             let wording = Wording(q)
             if let first = firstAsking[wording] {
                 if first != q.id { sameQuestion[q.id] = first }
@@ -205,6 +198,34 @@ public struct KnowledgeBase: Sendable, Equatable {
                 firstAsking[wording] = q.id
             }
         }
+        self.init(metadata: metadata, facts: facts, store: store, sameQuestion: sameQuestion, sha256: sha256)
+    }
+
+    /// A knowledge base over nodes kept elsewhere: `CompiledKnowledge` passes the nodes of a compiled
+    /// form, with the same questions it wrote.
+    init(metadata: KnowledgeMetadata, facts: [Fact], store: NodeStore, sameQuestion: [String: String], sha256: String) {
+        self.metadata = metadata
+        self.facts = facts
+        self.sha256 = sha256
+        self.store = store
+        self.sameQuestion = sameQuestion
+        // First definition wins; the linter reports duplicates.
+        factsByID.reserveCapacity(facts.count)
+        for fact in facts where factsByID[fact.id] == nil { factsByID[fact.id] = fact }
+    }
+
+    /// Every node, in the order they are written. From a compiled form this decodes all of them: the
+    /// engine and the wizard ask `node(_:)` for the ones they need.
+    public var nodes: [KnowledgeNode] { store.all }
+
+    public var nodeCount: Int { store.count }
+
+    /// How many nodes have been decoded so far: all of them, unless read from a compiled form.
+    var decodedNodeCount: Int { store.decodedCount }
+
+    /// The same questions, for the compiled form: sorted, so equal knowledge compiles to equal bytes.
+    var sameQuestionPairs: [(question: String, first: String)] {
+        sameQuestion.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// What a person sees of a question: its fact, its text and its answers, in every language.
@@ -231,15 +252,15 @@ public struct KnowledgeBase: Sendable, Equatable {
         a.sha256 == b.sha256 && a.metadata == b.metadata && a.facts == b.facts && a.nodes == b.nodes
     }
 
-    public func node(_ id: String) -> KnowledgeNode? { nodesByID[id] }
+    public func node(_ id: String) -> KnowledgeNode? { store.node(id) }
 
     public func question(_ id: String) -> Question? {
-        if case .question(let q)? = nodesByID[id] { return q }
+        if case .question(let q)? = store.node(id) { return q }
         return nil
     }
 
     public func outcome(_ id: String) -> Outcome? {
-        if case .outcome(let o)? = nodesByID[id] { return o }
+        if case .outcome(let o)? = store.node(id) { return o }
         return nil
     }
 
