@@ -35,6 +35,15 @@ struct Advise: ParsableCommand {
     @OptionGroup var knowledgeOptions: KnowledgeOptions
     @OptionGroup var transcriptOptions: TranscriptOptions
 
+    /// The command line's values, which the run works from.
+    var request: AdviseRequest {
+        AdviseRequest(fact: fact, date: actionDate.date, lang: lang, format: format, save: save, details: details.values,
+                      note: note, conclusion: conclusion, knowledge: knowledgeOptions.knowledge,
+                      transcripts: transcriptOptions.transcripts)
+    }
+
+    func run() throws { try request.run() }
+
     /// Takes the `--fact` options out of `advise`'s arguments before ArgumentParser sees them:
     /// it parses a repeated option in quadratic time (10,000 facts took minutes), this is linear.
     /// A `--fact` without its value (at the end, or followed by a word that starts with `-`) is
@@ -64,9 +73,26 @@ struct Advise: ParsableCommand {
         return facts
     }
 
+}
+
+/// `advise`'s command line as plain values. The start-up parser builds one directly: creating the
+/// command's ArgumentParser property wrappers costs a start generic metadata and protocol-
+/// conformance look-ups (issue 12).
+struct AdviseRequest: Equatable {
+    var fact: [String] = []
+    var date: String?
+    var lang: Language = .nl
+    var format: Advise.Format = .text
+    var save = false
+    var details = RecordDetails.Values()
+    var note: String?
+    var conclusion: String?
+    var knowledge: String?
+    var transcripts: String?
+
     func run() throws {
-        let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
-        let date = try actionDate.resolve(for: kb)
+        let kb = try KnowledgeFolder.load(knowledge)
+        let date = try ActionDateOption.resolve(date, for: kb)
         let exploration: Exploration
         do {
             let facts = try Engine.facts(from: fact, in: kb)
@@ -106,7 +132,7 @@ struct Advise: ParsableCommand {
 
     /// Saves the complete exploration as a record; "unknown" answers become its open points.
     private func saveRecord(_ exploration: Exploration, _ kb: KnowledgeBase) throws {
-        let store = TranscriptStore.locate(transcriptOptions.transcripts)
+        let store = TranscriptStore.locate(transcripts)
         let now = Clock.now()
         // The record's steps are the session's: one source for how answers (and "don't know") are listed.
         var session = Session(id: "advise", date: exploration.date)

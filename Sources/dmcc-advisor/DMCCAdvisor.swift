@@ -30,17 +30,21 @@ extension DMCCAdvisor {
                 Self.exit()
             }
             let facts = Advise.takeFacts(from: &arguments)
-            var command: ParsableCommand
             if StartupParser.enabled, let parsed = StartupParser.command(arguments, facts: facts) {
-                command = parsed
+                try parsed.run()
             } else {
-                command = try parseAsRoot(arguments)
+                var command = try parseAsRoot(arguments)
                 if var advise = command as? Advise {
                     advise.fact = facts + advise.fact
                     command = advise
                 }
+                try command.run()
             }
-            try command.run()
+        } catch let code as ExitCode where code.rawValue != 0 {
+            // A command's own exit code (3 incomplete, 6 conditional, ...): ArgumentParser would print
+            // nothing for it either, but would first build the usage text, a third of a start.
+            Exit.checkOutput()
+            Foundation.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success {
                 // --help and --version: printed here, so that a failed write is caught too.
@@ -112,15 +116,19 @@ struct ActionDateOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The date of the marketing action, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
-    /// The action date, checked against what the knowledge covers; bad input exits 2 with the reason.
-    func resolve(for kb: KnowledgeBase) throws -> CalendarDate {
-        var actionDate = Clock.today()
+    /// The action date (`date`, else today), checked against what the knowledge covers; bad input
+    /// exits 2 with the reason.
+    static func resolve(_ date: String?, for kb: KnowledgeBase) throws -> CalendarDate {
+        // Today only when no date is given: the local date reads the time zone file.
+        let actionDate: CalendarDate
         if let date {
             guard let parsed = CalendarDate(iso: date) else {
                 printError(AdviceError.invalidDate(date).description)
                 throw Exit.badInput
             }
             actionDate = parsed
+        } else {
+            actionDate = Clock.today()
         }
         if let from = kb.metadata.coversFrom, actionDate < from {
             printError(AdviceError.dateNotCovered(actionDate, coversFrom: from).description)
@@ -141,7 +149,16 @@ struct RecordDetails: ParsableArguments {
     @Option(name: .long, help: "Subject of the advice record.")
     var subject: String?
 
-    var isEmpty: Bool { client == nil && consultant == nil && subject == nil }
+    var values: Values { Values(client: client, consultant: consultant, subject: subject) }
+
+    /// The same as plain values, for a run (see `AdviseRequest`).
+    struct Values: Equatable {
+        var client: String?
+        var consultant: String?
+        var subject: String?
+
+        var isEmpty: Bool { client == nil && consultant == nil && subject == nil }
+    }
 }
 
 struct TranscriptOptions: ParsableArguments {

@@ -17,24 +17,19 @@ enum KnowledgeFolder {
     }
 
     /// `--knowledge`, else `DMCC_KNOWLEDGE`, else `Knowledge/` in the working directory or a parent,
-    /// else next to the program.
-    static func locate(_ explicit: String?) throws -> URL {
+    /// else next to the program. The folder is a plain path, spelled as `URL(fileURLWithPath:)`
+    /// spelled it (see `Path`): building URLs cost a start some 4.5% of `advise`.
+    static func locate(_ explicit: String?) throws -> String {
         if let explicit { return try chosen(explicit, by: "--knowledge") }
         if let env = environmentValue("DMCC_KNOWLEDGE"), !env.isEmpty {
             return try chosen(env, by: "DMCC_KNOWLEDGE")
         }
-        var candidates: [URL] = []
-        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<4 { candidates.append(dir.appendingPathComponent("Knowledge")); dir.deleteLastPathComponent() }
-        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        // `make install` puts the program in PREFIX/bin and the knowledge in PREFIX/share/dmcc-advisor.
-        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/dmcc-advisor/Knowledge"))
-        for _ in 0..<5 { candidates.append(exe.appendingPathComponent("Knowledge")); exe.deleteLastPathComponent() }
-        for url in candidates where isFolder(url.path) { return url }
-        throw NotFound(tried: candidates.map(\.path))
+        let candidates = Path.candidates(workingDirectory: currentDirectory(), program: CommandLine.arguments[0])
+        for path in candidates where isFolder(path) { return path }
+        throw NotFound(tried: candidates)
     }
 
-    private static func chosen(_ path: String, by source: String) throws -> URL {
+    private static func chosen(_ path: String, by source: String) throws -> String {
         let named = source == "--knowledge" ? "--knowledge '\(path)'" : "DMCC_KNOWLEDGE='\(path)'"
         guard !path.isEmpty else { throw Unusable(description: "\(named) is empty; name a knowledge folder") }
         var info = stat()
@@ -44,19 +39,114 @@ enum KnowledgeFolder {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw Unusable(description: "\(named) is not a folder; name the knowledge folder, not a file in it")
         }
-        return URL(fileURLWithPath: path)
+        return Path.resolved(path, workingDirectory: currentDirectory())
     }
 
     private static func isFolder(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Paths as the program spelled them with `URL(fileURLWithPath:)`, on plain strings, so that
+    /// messages and shown file names stay as they were (KnowledgeFolderPathTests compares the two).
+    enum Path {
+        /// `URL(fileURLWithPath: path)` as a string: `~` expanded; a relative path joined to the
+        /// working directory with `.` and `..` taken out (an absolute one is kept as written);
+        /// trailing slashes kept (`shown` drops them, `appending` uses them).
+        static func resolved(_ path: String, workingDirectory: String) -> String {
+            if path.hasPrefix("~"), let expanded = expandingTilde(path) { return expanded }
+            if path.hasPrefix("/") { return path }
+            return removingDotSegments((workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + path)
+        }
+
+        /// The resolved path as `URL.path` gives it: without trailing slashes (`/` stays `/`).
+        static func shown(_ resolved: String) -> String {
+            var path = Substring(resolved)
+            while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+            return String(path)
+        }
+
+        /// `URL.appendingPathComponent(component).path`.
+        static func appending(_ component: String, to resolved: String) -> String {
+            shown(resolved.hasSuffix("/") ? resolved + component : resolved + "/" + component)
+        }
+
+        /// `URL.deletingLastPathComponent().path` of an absolute path without `.`, `..` or doubled
+        /// slashes: the parent, and `/` for `/`.
+        static func parent(_ path: String) -> String {
+            let path = shown(path)
+            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+            return String(path[..<slash])
+        }
+
+        /// Where the knowledge is looked for, in order: `Knowledge` in the working directory and
+        /// three parents, `share/dmcc-advisor/Knowledge` next to the program's folder (`make install`
+        /// puts the program in PREFIX/bin), and `Knowledge` in the program's folder and four parents.
+        static func candidates(workingDirectory: String, program: String) -> [String] {
+            var candidates: [String] = []
+            var dir = shown(workingDirectory)
+            for _ in 0..<4 { candidates.append(appending("Knowledge", to: dir)); dir = parent(dir) }
+            var exe = parent(resolvingSymlinks(resolved(program, workingDirectory: workingDirectory)))
+            candidates.append(appending("share/dmcc-advisor/Knowledge", to: parent(exe)))
+            for _ in 0..<5 { candidates.append(appending("Knowledge", to: exe)); exe = parent(exe) }
+            return candidates
+        }
+
+        /// `URL.resolvingSymlinksInPath().path`: the real path of an existing file, else the path
+        /// with `.`, `..` and doubled slashes taken out.
+        static func resolvingSymlinks(_ path: String) -> String {
+            if let real = realpath(path, nil) {
+                defer { free(real) }
+                return String(cString: real)
+            }
+            var parts: [Substring] = []
+            for part in path.split(separator: "/") {
+                if part == "." { continue }
+                if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+                parts.append(part)
+            }
+            return "/" + parts.joined(separator: "/")
+        }
+
+        /// RFC 3986's remove_dot_segments of an absolute path; empty segments are kept.
+        static func removingDotSegments(_ path: String) -> String {
+            let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            var out: [Substring] = []
+            for (i, segment) in zip(segments.indices, segments) {
+                let last = i == segments.index(before: segments.endIndex)
+                if segment == "." || segment == ".." {
+                    if segment == "..", !out.isEmpty { out.removeLast() }
+                    if last { out.append("") }
+                    continue
+                }
+                out.append(segment)
+            }
+            return "/" + out.joined(separator: "/")
+        }
+
+        /// `~` and `~/...` from HOME (else the password database), `~name/...` from the password
+        /// database; nil when there is no such user.
+        static func expandingTilde(_ path: String) -> String? {
+            let slash = path.firstIndex(of: "/") ?? path.endIndex
+            let user = path[path.index(after: path.startIndex)..<slash]
+            var home: String?
+            if user.isEmpty {
+                if let value = environmentValue("HOME"), !value.isEmpty { home = value }
+                else if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir { home = String(cString: dir) }
+            } else if let entry = getpwnam(String(user)), let dir = entry.pointee.pw_dir {
+                home = String(cString: dir)
+            }
+            guard let home else { return nil }
+            let rest = path[slash...]
+            return rest.isEmpty ? home : shown(home) + rest
+        }
     }
 
     /// Reads every `.yaml`/`.yml` file of the folder, with paths shown relative to the working
     /// directory. A file that cannot be read becomes a source with its failure, so that lint
     /// reports every such file (`file: what is wrong`) and goes on. Hidden files and editor lock
     /// files (`.#name.yaml`) are not knowledge.
-    static func read(_ folder: URL) throws -> [KnowledgeSource] {
+    static func read(_ folder: String) throws -> [KnowledgeSource] {
         try files(folder).map { file in
             switch readFile(file.path) {
             case .success(let bytes): return KnowledgeSource(path: file.shown, bytes: bytes)
@@ -68,8 +158,8 @@ enum KnowledgeFolder {
     /// The knowledge files of a folder, sorted by name: where each is and how it is shown. Read with
     /// opendir/readdir and plain strings (FileManager and URL cost a start some 5% of `advise`);
     /// a folder that cannot be opened is reported through FileManager's error, as before.
-    static func files(_ folder: URL) throws -> [(name: String, path: String, shown: String)] {
-        let folderPath = folder.path
+    static func files(_ folder: String) throws -> [(name: String, path: String, shown: String)] {
+        let folderPath = Path.shown(folder)
         guard let dir = opendir(folderPath) else {
             do {
                 _ = try FileManager.default.contentsOfDirectory(atPath: folderPath)
@@ -78,14 +168,7 @@ enum KnowledgeFolder {
             }
             throw Unusable(description: "cannot read the knowledge folder \(folderPath): \(String(cString: strerror(errno)))")
         }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) { names.append(name) }
-        }
-        closedir(dir)
+        var names = entries(dir).filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
         names.sort()
         let cwd = currentDirectory() + "/"
         let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
@@ -95,8 +178,22 @@ enum KnowledgeFolder {
         }
     }
 
+    /// The names in an opened folder, in the system's order, without `.` and `..` (as
+    /// FileManager.contentsOfDirectory lists them); closes it.
+    static func entries(_ dir: OpaquePointer) -> [String] {
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(dir)
+        return names
+    }
+
     /// The working directory, as FileManager.currentDirectoryPath gives it.
-    private static func currentDirectory() -> String {
+    static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
         return String(cString: buffer)
@@ -192,10 +289,9 @@ enum KnowledgeFolder {
     }
 
     /// The consultants' test cases, `cases/*.yaml` inside the knowledge folder; nil when that folder does not exist.
-    static func readCases(_ folder: URL) throws -> [KnowledgeSource]? {
-        let cases = folder.appendingPathComponent("cases")
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: cases.path, isDirectory: &isDir), isDir.boolValue else { return nil }
+    static func readCases(_ folder: String) throws -> [KnowledgeSource]? {
+        let cases = Path.appending("cases", to: folder)
+        guard isFolder(cases) else { return nil }
         return try read(cases)
     }
 
@@ -203,6 +299,16 @@ enum KnowledgeFolder {
     /// - Parameter compiled: take the compiled form of exactly these files' bytes when there is one
     ///   (see `KnowledgeCache`), and write it after a YAML load. `test` reads the YAML every time.
     static func load(_ explicit: String?, compiled: Bool = true) throws -> KnowledgeBase {
+        let kb = try loadOnce(explicit, compiled: compiled)
+        lastLoaded = kb
+        return kb
+    }
+
+    /// The knowledge base loaded last, kept until the process exits (a command loads one): freeing
+    /// it node by node just before the exit cost `advise` some 7% of its instructions (issue 12).
+    nonisolated(unsafe) private static var lastLoaded: KnowledgeBase?
+
+    private static func loadOnce(_ explicit: String?, compiled: Bool) throws -> KnowledgeBase {
         do {
             let folder = try locate(explicit)
             let files = try files(folder)

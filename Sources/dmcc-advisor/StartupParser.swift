@@ -1,12 +1,11 @@
-import ArgumentParser
 import DMCCCore
 import Glibc
 
 /// The hand-written parse of the hot paths' well-formed command lines: `--version`, `advise ...`
 /// and the wizard with plain long options (issue 12). ArgumentParser's own parse reflects over
 /// every command's property wrappers and does dynamic casts that scan the whole protocol-
-/// conformance table, milliseconds in a static binary; this builds the same command values
-/// directly.
+/// conformance table, milliseconds in a static binary; this builds the values the commands
+/// run from directly (`AdviseRequest`, `WizardRequest`).
 ///
 /// It accepts only what it is sure of and declines (nil) everything else, which then goes to
 /// ArgumentParser unchanged: help, completions, errors and their usage lines stay its own. Declined:
@@ -14,7 +13,7 @@ import Glibc
 /// flag with `=value`, an option without its value or with an empty one or one that starts with
 /// `-`, a value that names a subcommand, an invalid `--lang`/`--format`, and any word that is not
 /// an option (a subcommand name or a positional argument). StartupParserTests checks, over
-/// generated command lines, that an accepted one yields exactly ArgumentParser's command.
+/// generated command lines, that an accepted one yields exactly the values of ArgumentParser's command.
 enum StartupParser {
     /// `DMCC_PARSER=general` sends every command line to ArgumentParser: the differential test
     /// compares the two parses' output with it.
@@ -28,59 +27,65 @@ enum StartupParser {
         arguments == ["--version"]
     }
 
-    /// The command for `arguments` (without the program name); `facts` are the `--fact` values that
-    /// `Advise.takeFacts` took out of an `advise` command line. Nil when ArgumentParser must decide.
-    static func command(_ arguments: [String], facts: [String]) -> ParsableCommand? {
-        if arguments.first == "advise" {
-            return advise(arguments.dropFirst(), facts: facts)
+    /// A command line the start-up parser took: the plain values the command runs from.
+    enum Command: Equatable {
+        case advise(AdviseRequest)
+        case wizard(WizardRequest)
+
+        func run() throws {
+            switch self {
+            case .advise(let request): try request.run()
+            case .wizard(let request): try request.run()
+            }
         }
-        guard facts.isEmpty else { return nil }
-        return wizard(arguments[...])
     }
 
-    // Arrays, not sets: a set's first use costs a conformance look-up at start.
+    /// The command for `arguments` (without the program name); `facts` are the `--fact` values that
+    /// `Advise.takeFacts` took out of an `advise` command line. Nil when ArgumentParser must decide.
+    static func command(_ arguments: [String], facts: [String]) -> Command? {
+        if arguments.first == "advise" {
+            return advise(arguments.dropFirst(), facts: facts).map(Command.advise)
+        }
+        guard facts.isEmpty else { return nil }
+        return wizard(arguments[...]).map(Command.wizard)
+    }
+
+    // Arrays of strings only: a set's or a dictionary's first use costs a conformance look-up and
+    // a type instantiation at start.
     static let adviseValues = ["date", "lang", "format", "client", "consultant", "subject", "note",
                                             "conclusion", "knowledge", "transcripts"]
     static let adviseFlags = ["save"]
     static let wizardValues = ["lang", "date", "client", "consultant", "subject", "knowledge", "transcripts"]
     static let wizardFlags = ["plain", "resume"]
 
-    static func advise(_ arguments: ArraySlice<String>, facts: [String]) -> Advise? {
+    static func advise(_ arguments: ArraySlice<String>, facts: [String]) -> AdviseRequest? {
         guard let options = scan(arguments, values: adviseValues, flags: adviseFlags),
-              let lang = language(options.values["lang"]),
-              let format = format(options.values["format"]) else { return nil }
-        var advise = Advise()
-        advise.fact = facts
-        advise.actionDate = actionDate(options)
-        advise.lang = lang
-        advise.format = format
-        advise.save = options.flags.contains("save")
-        advise.details = details(options)
-        advise.note = options.values["note"]
-        advise.conclusion = options.values["conclusion"]
-        advise.knowledgeOptions = knowledge(options)
-        advise.transcriptOptions = transcripts(options)
-        return advise
+              let lang = language(options["lang"]),
+              let format = format(options["format"]) else { return nil }
+        return AdviseRequest(fact: facts, date: options["date"], lang: lang, format: format,
+                             save: options.flags.contains("save"), details: details(options),
+                             note: options["note"], conclusion: options["conclusion"],
+                             knowledge: options["knowledge"], transcripts: options["transcripts"])
     }
 
-    static func wizard(_ arguments: ArraySlice<String>) -> WizardCommand? {
+    static func wizard(_ arguments: ArraySlice<String>) -> WizardRequest? {
         guard let options = scan(arguments, values: wizardValues, flags: wizardFlags),
-              let lang = language(options.values["lang"]) else { return nil }
-        var wizard = WizardCommand()
-        wizard.lang = lang
-        wizard.actionDate = actionDate(options)
-        wizard.plain = options.flags.contains("plain")
-        wizard.resume = options.flags.contains("resume")
-        wizard.details = details(options)
-        wizard.knowledgeOptions = knowledge(options)
-        wizard.transcriptOptions = transcripts(options)
-        return wizard
+              let lang = language(options["lang"]) else { return nil }
+        return WizardRequest(lang: lang, date: options["date"], plain: options.flags.contains("plain"),
+                             resume: options.flags.contains("resume"), details: details(options),
+                             knowledge: options["knowledge"], transcripts: options["transcripts"])
     }
 
     /// The long options of a command line: each given once, as `--name value` or `--name=value`.
+    /// Names and values in two arrays (see above).
     struct Options {
-        var values: [String: String] = [:]
+        var names: [String] = []
+        var values: [String] = []
         var flags: [String] = []
+
+        subscript(name: String) -> String? {
+            names.firstIndex(of: name).map { values[$0] }
+        }
     }
 
     static func scan(_ arguments: ArraySlice<String>, values: [String], flags: [String]) -> Options? {
@@ -107,8 +112,9 @@ enum StartupParser {
                     value = arguments[i]
                 }
                 guard let value, !value.isEmpty, !value.hasPrefix("-"), !subcommands.contains(value),
-                      options.values[name] == nil else { return nil }
-                options.values[name] = value
+                      !options.names.contains(name) else { return nil }
+                options.names.append(name)
+                options.values.append(value)
             } else {
                 return nil
             }
@@ -127,29 +133,7 @@ enum StartupParser {
         return Advise.Format(rawValue: value)
     }
 
-    private static func actionDate(_ options: Options) -> ActionDateOption {
-        var group = ActionDateOption()
-        group.date = options.values["date"]
-        return group
-    }
-
-    private static func details(_ options: Options) -> RecordDetails {
-        var group = RecordDetails()
-        group.client = options.values["client"]
-        group.consultant = options.values["consultant"]
-        group.subject = options.values["subject"]
-        return group
-    }
-
-    private static func knowledge(_ options: Options) -> KnowledgeOptions {
-        var group = KnowledgeOptions()
-        group.knowledge = options.values["knowledge"]
-        return group
-    }
-
-    private static func transcripts(_ options: Options) -> TranscriptOptions {
-        var group = TranscriptOptions()
-        group.transcripts = options.values["transcripts"]
-        return group
+    private static func details(_ options: Options) -> RecordDetails.Values {
+        RecordDetails.Values(client: options["client"], consultant: options["consultant"], subject: options["subject"])
     }
 }

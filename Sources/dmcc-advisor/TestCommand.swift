@@ -18,7 +18,7 @@ struct TestCommand: ParsableCommand {
         do {
             let folder = try KnowledgeFolder.locate(knowledgeOptions.knowledge)
             guard let cases = try KnowledgeFolder.readCases(folder), !cases.isEmpty else {
-                printError("no test cases: \(folder.appendingPathComponent("cases").path) does not exist or holds no .yaml file; write the cases there (see the README, 'Test cases')")
+                printError("no test cases: \(KnowledgeFolder.Path.appending("cases", to: folder)) does not exist or holds no .yaml file; write the cases there (see the README, 'Test cases')")
                 throw Exit.knowledge
             }
             sources = cases

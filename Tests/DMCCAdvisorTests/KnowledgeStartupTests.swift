@@ -20,12 +20,12 @@ struct KnowledgeStartupTests {
     }
 
     func yamlKey(_ folder: URL) throws -> String {
-        KnowledgeCache.key(for: try KnowledgeFolder.read(folder).sorted { $0.path < $1.path })
+        KnowledgeCache.key(for: try KnowledgeFolder.read(folder.path).sorted { $0.path < $1.path })
     }
 
     @Test("the streamed key is the key of the files as read, for the shipped knowledge")
     func shipped() throws {
-        let key = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(Self.shipped)))
+        let key = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(Self.shipped.path)))
         #expect(key == (try yamlKey(Self.shipped)))
     }
 
@@ -33,16 +33,16 @@ struct KnowledgeStartupTests {
     func changes() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let before = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder)))
+        let before = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)))
         let file = folder.appendingPathComponent("facts.yaml")
         var bytes = try [UInt8](Data(contentsOf: file))
         bytes[bytes.count / 2] ^= 0x01
         try Data(bytes).write(to: file)
-        let edited = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder)))
+        let edited = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)))
         #expect(edited != before)
         #expect(edited == (try yamlKey(folder)))
         try Data("nodes: []\n".utf8).write(to: folder.appendingPathComponent("99-more.yml"))
-        let added = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder)))
+        let added = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)))
         #expect(added != edited)
         #expect(added == (try yamlKey(folder)))
     }
@@ -52,14 +52,14 @@ struct KnowledgeStartupTests {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub.yaml"), withIntermediateDirectories: true)
-        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder)) == nil)
+        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)) == nil)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("sub.yaml"))
         #expect(mkfifo(folder.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
-        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder)) == nil)
+        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)) == nil)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("pipe.yaml"))
         let large = folder.appendingPathComponent("large.yaml")
         try Data(repeating: 0x20, count: KnowledgeSource.maximumSize + 1).write(to: large)
-        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder)) == nil)
+        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)) == nil)
     }
 }
 
@@ -76,13 +76,13 @@ struct KnowledgeListingTests {
         let expected = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
             .map { folder.appendingPathComponent($0).path }
-        let files = try KnowledgeFolder.files(folder)
+        let files = try KnowledgeFolder.files(folder.path)
         #expect(files.map(\.path) == expected)
         #expect(files.map(\.name) == ["C.yaml", "a.yml", "b.yaml", "with space.yaml", "ünïcode ✓.yaml"])
     }
 
     @Test("a folder that cannot be listed is reported with its path")
     func missing() {
-        #expect(throws: KnowledgeFolder.Unusable.self) { try KnowledgeFolder.files(URL(fileURLWithPath: "/nonexistent/knowledge")) }
+        #expect(throws: KnowledgeFolder.Unusable.self) { try KnowledgeFolder.files("/nonexistent/knowledge") }
     }
 }

@@ -30,15 +30,21 @@ public enum KnowledgeDigest {
             hasher.update(bufferPointer: bytes)
         }
 
+        /// The digest in lower-case hex, formatted from its bytes: iterating the digest goes
+        /// through Crypto's generic `Digest.makeIterator`, whose instantiation costs a start.
         public func hex() -> String {
-            let table = Array("0123456789abcdef".utf8)
-            var out: [UInt8] = []
-            out.reserveCapacity(64)
-            for byte in hasher.finalize() {
-                out.append(table[Int(byte >> 4)])
-                out.append(table[Int(byte & 0x0F)])
+            let digest = hasher.finalize()
+            return digest.withUnsafeBytes { bytes in
+                String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+                    let digits: StaticString = "0123456789abcdef"
+                    let table = digits.utf8Start
+                    for (i, byte) in bytes.enumerated() {
+                        out[2 * i] = table[Int(byte >> 4)]
+                        out[2 * i + 1] = table[Int(byte & 0x0F)]
+                    }
+                    return bytes.count * 2
+                }
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -5,6 +5,8 @@ public enum TextLayout {
     public static func width(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        // A printable Latin letter alone is one cell, without asking the Unicode property tables.
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex, isLatin(first.value) { return 1 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return scalars.count == 1 ? 0 : 1
@@ -16,10 +18,84 @@ public enum TextLayout {
         return 1
     }
 
-    public static func width(_ text: some StringProtocol) -> Int {
+    // Concrete overloads for the shell's calls: across modules the generic one runs unspecialized,
+    // through witness tables (tens of thousands of instructions a call at start).
+    public static func width(_ text: String) -> Int { measure(text) }
+    public static func width(_ text: Substring) -> Int { measure(text) }
+    public static func width(_ text: some StringProtocol) -> Int { measure(text) }
+
+    private static func measure(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most of what is measured, is one cell a byte: no grapheme walk needed.
         if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text.utf8.count }
+        if let cells = latinWidth(text.unicodeScalars) { return cells }
         return text.reduce(0) { $0 + width($1) }
+    }
+
+    /// Printable ASCII, Latin-1 and Latin Extended-A and -B (U+00A0-U+024F but the soft hyphen):
+    /// no combining, wide or emoji scalar among them.
+    private static func isLatin(_ value: UInt32) -> Bool {
+        (0x20...0x7E).contains(value) || ((0xA0...0x24F).contains(value) && value != 0xAD)
+    }
+
+    /// The width of text of Latin letters with combining diacritics (U+0300-U+036F) after them,
+    /// scalar by scalar: a letter and its marks are one grapheme cluster of one cell. Nil for
+    /// anything else (or a mark first), which is measured by grapheme clusters.
+    private static func latinWidth(_ scalars: some Sequence<Unicode.Scalar>) -> Int? {
+        var cells = 0
+        for scalar in scalars {
+            if isLatin(scalar.value) {
+                cells += 1
+            } else if (0x300...0x36F).contains(scalar.value) {
+                if cells == 0 { return nil }
+            } else {
+                return nil
+            }
+        }
+        return cells
+    }
+
+    /// True when splitting `text` at its space and line-feed bytes cuts it exactly where splitting
+    /// its characters does: no CR before a LF (CR LF is one character), and next to each space
+    /// only scalars that cannot join it into one character: after it none that extends (combining
+    /// marks start at U+0300), before it none that prepends (those start at U+0600). Common
+    /// punctuation, currency signs, arrows and mathematical signs are neither.
+    static func splitsAtBytes(_ text: String) -> Bool {
+        func plain(_ value: UInt32) -> Bool {
+            (0x2010...0x205F).contains(value) || (0x20A0...0x20CF).contains(value) || (0x2100...0x23FF).contains(value)
+        }
+        var previous: UInt32 = 0x0A
+        var afterSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if afterSpace, value >= 0x300, !plain(value) { return false }
+            afterSpace = value == 0x20
+            if afterSpace, previous >= 0x600, !plain(previous) { return false }
+            if value == 0x0A, previous == 0x0D { return false }
+            previous = value
+        }
+        return true
+    }
+
+    /// The pieces of `text` between `separator` bytes (an ASCII space or line feed), found in its
+    /// contiguous bytes.
+    private static func pieces(_ text: Substring, _ separator: UInt8, omittingEmpty: Bool) -> [Substring] {
+        let utf8 = text.utf8
+        let cuts = utf8.withContiguousStorageIfAvailable { bytes in
+            var cuts: [Int] = []
+            for i in bytes.indices where bytes[i] == separator { cuts.append(i) }
+            return cuts
+        } ?? utf8.enumerated().filter { $0.element == separator }.map(\.offset)
+        var result: [Substring] = []
+        result.reserveCapacity(cuts.count + 1)
+        var start = utf8.startIndex, startOffset = 0
+        for cut in cuts {
+            let end = utf8.index(start, offsetBy: cut - startOffset)
+            if !(omittingEmpty && cut == startOffset) { result.append(text[start..<end]) }
+            start = utf8.index(after: end)
+            startOffset = cut + 1
+        }
+        if !(omittingEmpty && start == utf8.endIndex) { result.append(text[start..<utf8.endIndex]) }
+        return result
     }
 
     private static func isWide(_ s: Unicode.Scalar) -> Bool {
@@ -49,13 +125,20 @@ public enum TextLayout {
     public static func wrap(_ text: String, width maxWidth: Int) -> [String] {
         let limit = max(1, maxWidth)
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Splitting by bytes where that is the same as by characters: a grapheme walk is most of a wrap.
+        let bytewise = splitsAtBytes(text)
+        let paragraphs = bytewise ? pieces(text[...], 0x0A, omittingEmpty: false)
+                                  : text.split(separator: "\n", omittingEmptySubsequences: false)
+        for paragraph in paragraphs {
             var line = "", lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            let words = bytewise ? pieces(paragraph, 0x20, omittingEmpty: true)
+                                 : paragraph.split(separator: " ", omittingEmptySubsequences: true)
+            for word in words {
                 var word = String(word)
                 var wordWidth = width(word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth <= limit {
-                    line += " " + word
+                    line.append(" ")
+                    line.append(word)
                     lineWidth += 1 + wordWidth
                     continue
                 }

@@ -68,15 +68,49 @@ public struct Command: Sendable {
     public var label: String
     public var action: WizardAction
     public var help: LocalizedText
-    public var screens: Set<ScreenKind>
+    public var screens: ScreenKinds
     /// Shown in the one-line footer; the rest only in the full key help.
     public var inFooter: Bool
 }
 
+/// A set of screens, as bits. A `Set<ScreenKind>`'s first use cost the wizard's first screen a
+/// scan of the binary's protocol conformances (for `Hashable`), 1.4% of its start (issue 12).
+public struct ScreenKinds: Sendable, Equatable, ExpressibleByArrayLiteral {
+    private var bits: UInt32 = 0
+
+    public init(_ screens: some Sequence<ScreenKind>) {
+        for screen in screens { bits |= Self.bit(screen) }
+    }
+
+    public init(arrayLiteral screens: ScreenKind...) { self.init(screens) }
+
+    public func contains(_ screen: ScreenKind) -> Bool { bits & Self.bit(screen) != 0 }
+
+    public func union(_ other: ScreenKinds) -> ScreenKinds {
+        var union = self
+        union.bits |= other.bits
+        return union
+    }
+
+    private static func bit(_ screen: ScreenKind) -> UInt32 {
+        switch screen {
+        case .question: 1 << 0
+        case .advice: 1 << 1
+        case .review: 1 << 2
+        case .date: 1 << 3
+        case .note: 1 << 4
+        case .details: 1 << 5
+        case .confirm: 1 << 6
+        case .resumeOffer: 1 << 7
+        case .conclusion: 1 << 8
+        }
+    }
+}
+
 public enum Commands {
     private static func text(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(["nl": nl, "en": en]) }
-    private static let walking: Set<ScreenKind> = [.question, .advice]
-    private static let lists: Set<ScreenKind> = [.question, .review]
+    private static let walking: ScreenKinds = [.question, .advice]
+    private static let lists: ScreenKinds = [.question, .review]
 
     /// The one table of commands, for the full-screen wizard and line mode alike. Order is the order of the hints.
     /// One rule per key: Esc is back/cancel everywhere, `n` is only ever "note" (and "no" when asked
@@ -158,7 +192,7 @@ public enum Commands {
         Command(keys: [], words: [], label: "Ctrl-C", action: .quit, help: text("stoppen", "quit"),
                 screens: [.details, .date, .note, .conclusion], inFooter: true),
         Command(keys: [.redraw], words: [], label: "Ctrl-L", action: .redraw, help: text("opnieuw tekenen", "redraw"),
-                screens: Set(ScreenKind.allCases), inFooter: false),
+                screens: ScreenKinds(ScreenKind.allCases), inFooter: false),
     ]
 
     /// The action of `key` on `screen`, or nil when the key does nothing there.

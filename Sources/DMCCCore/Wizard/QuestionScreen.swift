@@ -11,7 +11,7 @@ enum QuestionScreen {
         case .end, .pageDown: s.screen = .question(selection: last, help: help)
         case .choose(let i) where question.options.indices.contains(i): answer(question, i, &s, now, kb)
         case .click(let row):
-            if let i = view(s, kb).optionRows[row] { answer(question, i, &s, now, kb) }
+            if let i = view(s, kb).option(atRow: row) { answer(question, i, &s, now, kb) }
         case .confirm where selection == Screen.none: s.message = WizardText.nothingHighlighted(question.options.count)
         case .confirm: answer(question, selection, &s, now, kb)
         case .dontKnow: answer(question, .unknown, &s, now, kb)
@@ -52,13 +52,18 @@ enum QuestionScreen {
 
     struct Rendered {
         var lines: [StyledLine]
-        /// Screen row -> option index, for mouse clicks.
-        var optionRows: [Int: Int]
+        /// The option index on each screen row (-1: none), for mouse clicks. Plain arrays of Int: a
+        /// `[Int: Int]` or an array of ranges cost the first screen a protocol-conformance scan each.
+        var optionOfRow: [Int] = []
+
+        func option(atRow row: Int) -> Int? {
+            row >= 0 && row < optionOfRow.count && optionOfRow[row] >= 0 ? optionOfRow[row] : nil
+        }
     }
 
     static func view(_ s: WizardState, _ kb: KnowledgeBase) -> Rendered {
         guard case .question(let selection, let help) = s.screen, let exploration = s.exploration(kb), let q = exploration.missing else {
-            return Rendered(lines: [], optionRows: [:])
+            return Rendered(lines: [])
         }
         let L = s.language
         let w = WizardView.textWidth(s)
@@ -75,14 +80,15 @@ enum QuestionScreen {
         }
         body.append(StyledLine())
         var selectedRange = 0..<0
-        var rowsOfOption: [(Range<Int>, Int)] = []
+        var optionStarts: [Int] = [], optionEnds: [Int] = []
         for (i, option) in q.options.enumerated() {
             let label = kb.label(of: option.value, in: q).text(L)
             let selected = i == selection
             let prefix = (selected ? " › " : "   ") + "\(i + 1). "
             let start = body.count
             body += TextLayout.hanging(label, prefix: prefix, width: w + 1).map { StyledLine($0 + " ", selected ? .selected : .plain) }
-            rowsOfOption.append((start..<body.count, i))
+            optionStarts.append(start)
+            optionEnds.append(body.count)
             if selected { selectedRange = start..<body.count }
         }
         if help {
@@ -98,14 +104,18 @@ enum QuestionScreen {
             top = min(body.count - room, selectedRange.upperBound - room)
         }
         let headerRows = 3
-        var optionRows: [Int: Int] = [:]
-        for (range, i) in rowsOfOption {
-            for row in range where row >= top && row - top < room { optionRows[row - top + headerRows] = i }
+        var optionOfRow: [Int] = []
+        for i in optionStarts.indices {
+            for row in optionStarts[i]..<optionEnds[i] where row >= top && row - top < room {
+                let screenRow = row - top + headerRows
+                if optionOfRow.count <= screenRow { optionOfRow += repeatElement(-1, count: screenRow + 1 - optionOfRow.count) }
+                optionOfRow[screenRow] = i
+            }
         }
         var lines = [WizardView.titleBar(s, kb, exploration), WizardView.breadcrumb(s, kb, exploration), StyledLine()]
         lines += body.dropFirst(top).prefix(room)
         let more = body.count > room ? (top, room, body.count) : nil
-        return Rendered(lines: WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: more) + footer, optionRows: optionRows)
+        return Rendered(lines: WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: more) + footer, optionOfRow: optionOfRow)
     }
 }
 

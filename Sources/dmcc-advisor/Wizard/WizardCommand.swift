@@ -26,10 +26,31 @@ struct WizardCommand: ParsableCommand {
     @OptionGroup var knowledgeOptions: KnowledgeOptions
     @OptionGroup var transcriptOptions: TranscriptOptions
 
+    /// The command line's values, which the run works from.
+    var request: WizardRequest {
+        WizardRequest(lang: lang, date: actionDate.date, plain: plain, resume: resume, details: details.values,
+                      knowledge: knowledgeOptions.knowledge, transcripts: transcriptOptions.transcripts)
+    }
+
+    func run() throws { try request.run() }
+}
+
+/// The wizard's command line as plain values, which the start-up parser builds directly (see
+/// `AdviseRequest`).
+struct WizardRequest: Equatable {
+    var lang: Language = .nl
+    var date: String?
+    var plain = false
+    var resume = false
+    /// Given on the command line, these skip the start screen.
+    var details = RecordDetails.Values()
+    var knowledge: String?
+    var transcripts: String?
+
     func run() throws {
-        let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
-        let date = try actionDate.resolve(for: kb)
-        let records = TranscriptStore.locate(transcriptOptions.transcripts)
+        let kb = try KnowledgeFolder.load(knowledge)
+        let date = try ActionDateOption.resolve(date, for: kb)
+        let records = TranscriptStore.locate(transcripts)
         let sessions = SessionStore(records: records)
         let lineMode = useLineMode
         // Line mode offers no resume unless asked (--resume): a piped run must never stop at an offer.
@@ -131,7 +152,7 @@ struct WizardCommand: ParsableCommand {
 
     /// How to resume: with the records folder when one was given, so the hint works as printed.
     private var resumeCommand: String {
-        guard let folder = transcriptOptions.transcripts else { return "dmcc-advisor --resume" }
+        guard let folder = transcripts else { return "dmcc-advisor --resume" }
         let safe = folder.allSatisfy { $0.isLetter || $0.isNumber || "/._-~+,:@".contains($0) }
         return "dmcc-advisor --resume --transcripts " + (safe ? folder : "'" + folder.replacingOccurrences(of: "'", with: "'\\''") + "'")
     }
