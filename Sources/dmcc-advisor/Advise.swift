@@ -92,13 +92,13 @@ struct AdviseRequest: Equatable {
 
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledge)
-        let date = try ActionDateOption.resolve(date, for: kb)
+        let date = try ActionDateOption.resolve(date, for: kb, language: lang)
         let exploration: Exploration
         do {
             let facts = try Engine.facts(from: fact, in: kb)
             exploration = try Engine.explore(kb, facts: facts, on: date)
         } catch {
-            printError(error.description)
+            printError(CLIText.adviceError(error).text(lang))
             throw Exit.badInput
         }
         // "unknown" answers that opened branches: the advice is conditional on what is still to confirm.
@@ -111,7 +111,7 @@ struct AdviseRequest: Equatable {
         let report = AdviceReport(branch, in: kb, language: lang)
         if save {
             guard report.isComplete else {
-                printError("the advice is incomplete, so nothing was saved; answer: \(report.missing?.fact ?? "")")
+                printError(CLIText.incompleteNotSaved(missing: report.missing?.fact ?? "").text(lang))
                 throw Exit.incomplete
             }
             try saveRecord(exploration, kb)
@@ -147,9 +147,9 @@ struct AdviseRequest: Equatable {
             let record = try store.save({ id in
                 session.record(exploration, id: id, created: now, programVersion: programVersion, kb: kb, language: lang, note: note)
             }, timestamp: now)
-            printError("saved \(record.id) in \(store.shownPath) (\(record.id).json, \(record.id).md)")
+            printError(CLIText.saved(record.id, in: store.shownPath).text(lang))
         } catch {
-            printError("not saved: \(error)")
+            printError(CLIText.notSaved(error).text(lang))
             throw Exit.saveFailed
         }
     }

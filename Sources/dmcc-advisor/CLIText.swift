@@ -18,21 +18,22 @@ enum CLIText {
     static func notSaved(_ error: Error) -> LocalizedText {
         switch error {
         case let refused as TranscriptStore.SigningKeyFailure:
-            refused.readError.map { readError in
+            let detail = refused.damage.map { " (\($0))" } ?? ""
+            return refused.readError.map { readError in
                 t("niet opgeslagen: uw ondertekeningssleutel \(refused.path) kan niet worden gelezen (\(readError)); maak het bestand "
                   + "leesbaar voor uzelf (chmod 600), maak een nieuwe sleutel met 'dmcc-advisor keys init --force', of zet het "
                   + "bestand opzij om zonder handtekening op te slaan; er is niets opgeslagen",
                   "not saved: your signing key \(refused.path) cannot be read (\(readError)); make the file readable for yourself "
                   + "(chmod 600), make a new key with 'dmcc-advisor keys init --force', or move the file away to save unsigned; "
                   + "nothing was saved")
-            } ?? t("niet opgeslagen: uw ondertekeningssleutel \(refused.path) is beschadigd; herstel het bestand, maak een nieuwe "
+            } ?? t("niet opgeslagen: uw ondertekeningssleutel \(refused.path) is beschadigd\(detail); herstel het bestand, maak een nieuwe "
                    + "sleutel met 'dmcc-advisor keys init --force' (en laat het team de nieuwe publieke sleutel vertrouwen), of "
                    + "zet het bestand opzij om zonder handtekening op te slaan; er is niets opgeslagen",
-                   "not saved: your signing key \(refused.path) is damaged; repair the file, make a new key with "
+                   "not saved: your signing key \(refused.path) is damaged\(detail); repair the file, make a new key with "
                    + "'dmcc-advisor keys init --force' (and have the team trust the new public key), or move the file away to "
                    + "save unsigned; nothing was saved")
         default:
-            t("niet opgeslagen: \(reason(error).text(.nl))", "not saved: \(reason(error).text(.en))")
+            return t("niet opgeslagen: \(reason(error).text(.nl))", "not saved: \(reason(error).text(.en))")
         }
     }
     /// After a save with the consultant's key.
@@ -49,6 +50,9 @@ enum CLIText {
     static func notCommitted(_ reason: String?, command: String) -> LocalizedText {
         t("niet vastgelegd in git (\(reason ?? "onbekende fout")); het verslag is opgeslagen: leg het zelf vast met '\(command)'",
           "not committed to git (\(reason ?? "unknown error")); the record is saved: commit it by hand with '\(command)'")
+    }
+    static func noInterruptedSession(in folder: String) -> LocalizedText {
+        t("geen onderbroken sessie in \(folder); er begint een nieuwe", "no interrupted session in \(folder); starting a new one")
     }
     static func incompleteNotSaved(missing fact: String) -> LocalizedText {
         t("het advies is onvolledig, dus er is niets opgeslagen; beantwoord nog: \(fact)",

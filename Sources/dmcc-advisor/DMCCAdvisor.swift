@@ -118,12 +118,12 @@ struct ActionDateOption: ParsableArguments {
 
     /// The action date (`date`, else today), checked against what the knowledge covers; bad input
     /// exits 2 with the reason.
-    static func resolve(_ date: String?, for kb: KnowledgeBase) throws -> CalendarDate {
+    static func resolve(_ date: String?, for kb: KnowledgeBase, language: Language) throws -> CalendarDate {
         // Today only when no date is given: the local date reads the time zone file.
         let actionDate: CalendarDate
         if let date {
             guard let parsed = CalendarDate(iso: date) else {
-                printError(AdviceError.invalidDate(date).description)
+                printError(CLIText.adviceError(.invalidDate(date)).text(language))
                 throw Exit.badInput
             }
             actionDate = parsed
@@ -131,7 +131,7 @@ struct ActionDateOption: ParsableArguments {
             actionDate = Clock.today()
         }
         if let from = kb.metadata.coversFrom, actionDate < from {
-            printError(AdviceError.dateNotCovered(actionDate, coversFrom: from).description)
+            printError(CLIText.adviceError(.dateNotCovered(actionDate, coversFrom: from)).text(language))
             throw Exit.badInput
         }
         return actionDate

@@ -270,8 +270,9 @@ struct SigningCommandTests {
         try "name Eva\nprivate-key AAAA\n".write(to: config.appendingPathComponent("signing-key"), atomically: true, encoding: .utf8)
         let saved = try save()
         #expect(saved.status == 5)
-        #expect(saved.stderr.contains("signing-key is damaged (the private key is not 32 bytes of base64)"))
-        #expect(saved.stderr.contains("nothing was saved"))
+        #expect(saved.stderr.contains("signing-key is beschadigd ("), "\(saved.stderr)")
+        #expect(saved.stderr.contains("the private key is not 32 bytes of base64"), "\(saved.stderr)")
+        #expect(saved.stderr.contains("er is niets opgeslagen"), "\(saved.stderr)")
         #expect(TrustShell.recordIDs(in: records).isEmpty)
     }
 

@@ -152,7 +152,10 @@ struct TranscriptCommandTests {
     func unwritable() throws {
         let r = try Program.run(["advise"] + voicelog + ["--save", "--transcripts", "/etc/passwd/records"])
         #expect(r.status == 5)
-        #expect(r.stderr.contains("cannot create the folder /etc/passwd/records: Not a directory"))
+        #expect(r.stderr.contains("niet opgeslagen: de map /etc/passwd/records kan niet worden gemaakt: Not a directory"), "\(r.stderr)")
+        let english = try Program.run(["advise"] + voicelog + ["--save", "--lang", "en", "--transcripts", "/etc/passwd/records"])
+        #expect(english.status == 5)
+        #expect(english.stderr.contains("not saved: cannot create the folder /etc/passwd/records: Not a directory"), "\(english.stderr)")
     }
 
     @Test("a full disk gives a clear error and leaves no half-written record",
@@ -162,7 +165,7 @@ struct TranscriptCommandTests {
         defer { mount.remove() }
         let r = try Program.run(["advise"] + voicelog + ["--save", "--transcripts", mount.path + "/T"])
         #expect(r.status == 5)
-        #expect(r.stderr.contains("No space left on device (the disk is full)"))
+        #expect(r.stderr.contains("No space left on device (de schijf is vol)"), "\(r.stderr)")
         let left = (try? FileManager.default.contentsOfDirectory(atPath: mount.path + "/T")) ?? []
         #expect(left.isEmpty, "\(left)")
     }

@@ -22,6 +22,8 @@ struct TranscriptStore {
         var path: String
         /// Why the file cannot be read; nil when it can be read but is damaged.
         var readError: String?
+        /// What is wrong with a file that can be read (as the key reader words it).
+        var damage: String?
         var description: String
     }
 
@@ -88,7 +90,7 @@ struct TranscriptStore {
         } catch {
             let readError: String?
             do { _ = try Data(contentsOf: keyFile); readError = nil } catch { readError = Self.reason(error) }
-            throw SigningKeyFailure(path: keyFile.path, readError: readError, description: "\(error); nothing was saved")
+            throw SigningKeyFailure(path: keyFile.path, readError: readError, damage: "\(error)", description: "\(error); nothing was saved")
         }
         for _ in 0..<20 {
             var record = make(RecordID.make(timestamp: timestamp, random: UInt32.random(in: 0...0xFFFFFF)))
@@ -96,7 +98,7 @@ struct TranscriptStore {
                 do {
                     record = try record.signed(with: key)
                 } catch {
-                    throw SigningKeyFailure(path: keyFile.path, readError: nil,
+                    throw SigningKeyFailure(path: keyFile.path, readError: nil, damage: "\(error)",
                                             description: "cannot sign the record with \(keyFile.path): \(error); nothing was saved")
                 }
             }

@@ -51,7 +51,7 @@ struct SessionEffects {
         } catch let refused as TranscriptStore.SigningKeyFailure {
             return Wizard.reduce(s, .saveFailed(.signingKey(path: refused.path, readError: refused.readError)), at: now, kb).0
         } catch {
-            return Wizard.reduce(s, .saveFailed(.other("\(error)")), at: now, kb).0
+            return Wizard.reduce(s, .saveFailed(.other(CLIText.reason(error).text(s.language))), at: now, kb).0
         }
     }
 
@@ -61,7 +61,7 @@ struct SessionEffects {
             lastAutosaveError = nil
             return s
         } catch {
-            let reason = "\(error)"
+            let reason = CLIText.reason(error).text(s.language)
             defer { lastAutosaveError = reason }
             // Say it once, not after every key, while the problem lasts.
             return reason == lastAutosaveError ? s : Wizard.reduce(s, .autosaveFailed(reason), at: Clock.now(), kb).0

@@ -49,7 +49,7 @@ struct WizardRequest: Equatable {
 
     func run() throws {
         let kb = try KnowledgeFolder.load(knowledge)
-        let date = try ActionDateOption.resolve(date, for: kb)
+        let date = try ActionDateOption.resolve(date, for: kb, language: lang)
         let records = TranscriptStore.locate(transcripts)
         let sessions = SessionStore(records: records)
         let lineMode = useLineMode
@@ -64,7 +64,7 @@ struct WizardRequest: Equatable {
             offers = sessions.takeInterrupted()
         }
         let interrupted = offers.first
-        if resume && interrupted == nil { printError("no interrupted session in \(records.shownPath); starting a new one") }
+        if resume && interrupted == nil { printError(CLIText.noInterruptedSession(in: records.shownPath).text(lang)) }
         if resume && offers.count > 1 {
             // --resume takes the newest; the others are named, never hidden.
             for other in offers.dropFirst() { sessions.release(other.id) }

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// `advise` and the wizard's start speak the session's language on standard error too: Dutch by
+/// default, English with `--lang en` (a consultant tryout found these English in a Dutch session).
+@Suite("Messages of advise and the wizard's start, in Dutch and English")
+struct AdviseMessageTests {
+    let objection = ["advise", "--fact", "purpose=objection", "--fact", "request=stop", "--fact", "fee=yes", "--date", "2026-11-29"]
+
+    func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-advise-messages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("a save says where the record went", arguments: [
+        ("nl", "opgeslagen als "), ("en", "saved "),
+    ])
+    func saved(_ language: String, _ expected: String) throws {
+        let records = try scratch()
+        defer { try? FileManager.default.removeItem(at: records) }
+        let r = try Program.run(objection + ["--save", "--lang", language, "--transcripts", records.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: records.path).first { $0.hasSuffix(".json") })
+            .replacingOccurrences(of: ".json", with: "")
+        #expect(r.stderr.hasPrefix("dmcc-advisor: " + expected + id + " in "), "\(r.stderr)")
+    }
+
+    @Test("incomplete advice is not saved, and says what to answer", arguments: [
+        ("nl", "het advies is onvolledig, dus er is niets opgeslagen; beantwoord nog: request"),
+        ("en", "the advice is incomplete, so nothing was saved; answer: request"),
+    ])
+    func incomplete(_ language: String, _ expected: String) throws {
+        let records = try scratch()
+        defer { try? FileManager.default.removeItem(at: records) }
+        let r = try Program.run(["advise", "--fact", "purpose=objection", "--date", "2026-11-29", "--save", "--lang", language,
+                                 "--transcripts", records.path])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains(expected), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: records.path).isEmpty)
+    }
+
+    @Test("an action date that is not a date is refused in the session's language, by advise and the wizard", arguments: [
+        ("nl", "'2026-13-45' is geen datum; schrijf die als JJJJ-MM-DD"), ("en", "'2026-13-45' is not a date; write it as YYYY-MM-DD"),
+    ])
+    func badDate(_ language: String, _ expected: String) throws {
+        let advise = try Program.run(objection.dropLast(2) + ["--date", "2026-13-45", "--lang", language])
+        #expect(advise.status == 2)
+        #expect(advise.stderr.contains(expected), "\(advise.stderr)")
+        let wizard = try Program.run(["--plain", "--date", "2026-13-45", "--lang", language])
+        #expect(wizard.status == 2)
+        #expect(wizard.stderr.contains(expected), "\(wizard.stderr)")
+    }
+
+    @Test("--resume with nothing to resume says so in the session's language", arguments: [
+        ("nl", "geen onderbroken sessie in "), ("en", "no interrupted session in "),
+    ])
+    func nothingToResume(_ language: String, _ expected: String) throws {
+        let records = try scratch()
+        defer { try? FileManager.default.removeItem(at: records) }
+        let r = try Program.run(["--plain", "--resume", "--lang", language, "--date", "2026-11-29", "--transcripts", records.path])
+        #expect(r.stderr.contains(expected), "\(r.stderr)")
+    }
+}
