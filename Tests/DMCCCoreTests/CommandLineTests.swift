@@ -39,25 +39,33 @@ struct CommandLineTests {
     func unknownFact() throws {
         let r = try Program.run(["advise", "--fact", "colour=red"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("valid facts: purpose, "))
+        #expect(r.stderr.contains("onbekend feit 'colour'; geldige feiten: purpose, "), "\(r.stderr)")
         #expect(r.stderr.contains(", channel, "))
+        let english = try Program.run(["advise", "--lang", "en", "--fact", "colour=red"])
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("unknown fact 'colour'; valid facts: purpose, "), "\(english.stderr)")
     }
 
     @Test("an unknown value exits 2 and lists the valid values")
     func unknownValue() throws {
         let r = try Program.run(["advise", "--fact", "channel=fax"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("valid values: email, sms, messaging-app, post"))
+        #expect(r.stderr.contains("geldige waarden: email, sms, messaging-app, post"), "\(r.stderr)")
+        let english = try Program.run(["advise", "--lang", "en", "--fact", "channel=fax"])
+        #expect(english.stderr.contains("valid values: email, sms, messaging-app, post"), "\(english.stderr)")
     }
 
     @Test("a malformed date exits 2")
     func badDate() throws {
         let r = try Program.run(["advise", "--fact", "purpose=objection", "--date", "29-11-2026"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("YYYY-MM-DD"))
+        #expect(r.stderr.contains("JJJJ-MM-DD"), "\(r.stderr)")
         let early = try Program.run(["advise", "--fact", "purpose=objection", "--date", "2021-06-30"])
         #expect(early.status == 2)
-        #expect(early.stderr.contains("from 2021-07-01 on"))
+        #expect(early.stderr.contains("vanaf 2021-07-01, niet voor 2021-06-30"), "\(early.stderr)")
+        let english = try Program.run(["advise", "--lang", "en", "--fact", "purpose=objection", "--date", "2021-06-30"])
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("from 2021-07-01 on"), "\(english.stderr)")
     }
 
     @Test("lint passes on the shipped knowledge and fails with file:line on a broken copy")
