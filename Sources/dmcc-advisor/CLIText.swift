@@ -204,6 +204,10 @@ enum CLIText {
         t("verslag \(id) is niet door de controle gekomen, dus er is geen \(format)-brief gemaakt:",
           "record \(id) failed verification, so no \(format) letter was written:")
     }
+    static func refusedFailedRecord(_ id: String, command: String) -> LocalizedText {
+        t("verslag \(id) is niet door de controle gekomen, dus '\(command)' bouwt er niet op voort:",
+          "record \(id) failed verification, so '\(command)' does not build on it:")
+    }
     static func verifySaysTheSame(_ id: String) -> LocalizedText {
         t("'transcripts verify \(id)' zegt hetzelfde; een verslag dat niet door de controle komt, mag niet naar een klant",
           "'transcripts verify \(id)' says the same; a record that fails must not reach a client")

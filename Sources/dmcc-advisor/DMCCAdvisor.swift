@@ -80,7 +80,7 @@ enum Exit {
         (0, "advice given; lint: nothing wrong; transcripts: records verified, advice unchanged, nothing stale"),
         (problems.rawValue, "lint found problems; test: a case fails or cannot be read; transcripts verify: a record failed "
             + "(broken seal, untrusted or wrong signature); transcripts show: the record fails those checks "
-            + "(html/pdf: nothing written; other formats: printed after a warning); transcripts replay: the advice changed; transcripts stale: some advice "
+            + "(html/pdf: nothing written; other formats: printed after a warning); transcripts replay: the advice changed; transcripts resolve, replay: the record fails those checks (nothing saved); transcripts stale: some advice "
             + "would now differ; transcripts sync: git could not pull or push; "
             + "the wizard cannot drive this terminal (unknown TERM; use --plain)"),
         (badInput.rawValue, "bad input: unknown fact or value or a fact without its value, malformed or uncovered date, unknown record id, a records folder "

@@ -326,6 +326,31 @@ struct TranscriptStore {
     }
 
     /// The record for a command: one that cannot be read is reported and ends the command (exit 2).
+    /// The record, for a command that builds on it (`resolve` saves new advice from it, `replay`
+    /// vouches that its advice still holds): read once and checked as `verify` checks it. A record
+    /// that fails (edited by hand, its seal broken, a signature that does not hold) is refused with
+    /// the reasons and exit 1, so a forged record is never turned into a new, sealed one.
+    func checkedRecordForCommand(_ id: String, command: String, language: Language) throws -> AdviceRecord {
+        let keys = try trustedKeys(language: language)
+        let checked: CheckedRecord
+        do {
+            checked = try CheckedRecord.read(id, trusting: keys) { try read($0) }
+        } catch let failure as RecordFile.Failure {
+            printError(CLIText.unreadableRecord(id, failure.description).text(language))
+            throw Exit.badInput
+        } catch {
+            printError(CLIText.reason(error).text(language))
+            throw Exit.badInput
+        }
+        guard checked.problems.isEmpty else {
+            printError(CLIText.refusedFailedRecord(id, command: command).text(language))
+            for problem in checked.problems { printError("  \(problem)") }
+            printError(CLIText.verifySaysTheSame(id).text(language))
+            throw Exit.problems
+        }
+        return checked.record
+    }
+
     func recordForCommand(_ id: String, language: Language = .nl) throws -> AdviceRecord {
         do {
             return try record(id)

@@ -20,7 +20,7 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let record = try store.recordForCommand(id, language: lang ?? .nl)
+            let record = try store.checkedRecordForCommand(id, command: "transcripts replay", language: lang ?? .nl)
             let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
             let saved = Language(rawValue: record.language) ?? .nl
             let language = lang ?? saved

@@ -10,7 +10,8 @@ extension Transcripts {
             discussion: """
             Re-explores the record's answers on its action date with the current knowledge and saves a NEW \
             record (supersedes: ID); the old record stays untouched. Exit 0 when the new advice is definite, \
-            6 when it still depends on an open point, 2 for an unknown record, fact or value, a fact that \
+            6 when it still depends on an open point, 1 when the record fails verification (edited or forged: \
+            nothing is saved), 2 for an unknown record, fact or value, a fact that \
             is not an open point, or a record another record already supersedes (resolve the latest instead), 3 when the knowledge now asks a question the record has no answer to.
             """)
 
@@ -31,7 +32,7 @@ extension Transcripts {
 
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
-            let old = try store.recordForCommand(id, language: lang ?? .nl)
+            let old = try store.checkedRecordForCommand(id, command: "transcripts resolve", language: lang ?? .nl)
             let language = lang ?? Language(rawValue: old.language) ?? .nl
             // Resolving a superseded record would make a second "latest" version beside the real one.
             let newer = store.records(superseding: old.id)
