@@ -70,3 +70,21 @@ struct ForgedRecordResolveTests {
         #expect(!r.stdout.contains(id), "no verdict on the forged record: \(r.stdout)")
     }
 }
+
+@Suite("verify of a record id that is not there")
+struct VerifyUnknownIDTests {
+    @Test("an id with no record is bad input (exit 2) and says so, as show, replay and resolve do",
+          arguments: [(nil as String?, "geen verslag '20261129-000000-000000' in "), ("en", "no record '20261129-000000-000000' in ")])
+    func unknownID(_ language: String?, _ expected: String) throws {
+        let records = TrustShell.scratch("verify-unknown")
+        defer { try? FileManager.default.removeItem(at: records) }
+        try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
+        let r = try Program.run(["transcripts", "verify", "20261129-000000-000000", "--transcripts", records.path]
+                                + (language.map { ["--lang", $0] } ?? []))
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains(expected), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let show = try Program.run(["transcripts", "show", "20261129-000000-000000", "--transcripts", records.path])
+        #expect(show.status == 2)
+    }
+}

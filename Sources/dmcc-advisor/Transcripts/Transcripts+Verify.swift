@@ -35,6 +35,14 @@ extension Transcripts {
                     printError(CLIText.notARecordID(id).text(lang))
                     throw Exit.badInput
                 }
+                // An id with neither file is an unknown record (exit 2, as for show, replay and resolve),
+                // not a record that failed.
+                let base = store.folder.appendingPathComponent(id).path
+                var info = stat()
+                guard stat(base + ".json", &info) == 0 || stat(base + ".md", &info) == 0 else {
+                    printError(CLIText.noSuchRecord(id, in: store.shownPath).text(lang))
+                    throw Exit.badInput
+                }
                 ids = [id]
             } else {
                 // A folder that does not exist (a typing error, an unmounted share) is an error, as in
