@@ -91,7 +91,7 @@ struct AdviseRequest: Equatable {
     var transcripts: String?
 
     func run() throws {
-        let kb = try KnowledgeFolder.load(knowledge)
+        let kb = try KnowledgeFolder.load(knowledge, language: lang)
         let date = try ActionDateOption.resolve(date, for: kb, language: lang)
         let exploration: Exploration
         do {

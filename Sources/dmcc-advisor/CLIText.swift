@@ -51,6 +51,30 @@ enum CLIText {
         t("niet vastgelegd in git (\(reason ?? "onbekende fout")); het verslag is opgeslagen: leg het zelf vast met '\(command)'",
           "not committed to git (\(reason ?? "unknown error")); the record is saved: commit it by hand with '\(command)'")
     }
+    // MARK: - The knowledge folder
+
+    static func knowledgeNotFound(_ tried: [String]) -> LocalizedText {
+        t("geen kennismap gevonden (gezocht in: \(tried.joined(separator: ", "))); geef er een op met --knowledge MAP",
+          "no knowledge folder found (looked in: \(tried.joined(separator: ", "))); pass --knowledge DIR")
+    }
+    static func knowledgeEmpty(_ named: String) -> LocalizedText {
+        t("\(named) is leeg; geef een kennismap op", "\(named) is empty; name a knowledge folder")
+    }
+    static func knowledgeMissing(_ named: String, _ reason: String) -> LocalizedText {
+        t("\(named): \(reason); geef een bestaande kennismap op", "\(named): \(reason); name an existing knowledge folder")
+    }
+    static func knowledgeNotAFolder(_ named: String) -> LocalizedText {
+        t("\(named) is geen map; geef de kennismap op, niet een bestand daarin",
+          "\(named) is not a folder; name the knowledge folder, not a file in it")
+    }
+    static func knowledgeUnreadable(_ folder: String, _ reason: String) -> LocalizedText {
+        t("de kennismap \(folder) kan niet worden gelezen: \(reason)", "cannot read the knowledge folder \(folder): \(reason)")
+    }
+    static func knowledgeProblems(_ count: Int) -> LocalizedText {
+        t("de kennisbank heeft \(count) probleem/problemen; 'dmcc-advisor lint' geeft de details:",
+          "the knowledge base has \(count) problem(s); run 'dmcc-advisor lint' for details:")
+    }
+
     static func noInterruptedSession(in folder: String) -> LocalizedText {
         t("geen onderbroken sessie in \(folder); er begint een nieuwe", "no interrupted session in \(folder); starting a new one")
     }

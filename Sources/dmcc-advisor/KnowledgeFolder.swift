@@ -5,15 +5,15 @@ import Foundation
 enum KnowledgeFolder {
     struct NotFound: Error, CustomStringConvertible {
         var tried: [String]
-        var description: String {
-            "no knowledge folder found (looked in: \(tried.joined(separator: ", "))); pass --knowledge DIR"
-        }
+        var text: LocalizedText { CLIText.knowledgeNotFound(tried) }
+        var description: String { text.text(.en) }
     }
 
     /// A folder named with `--knowledge` or `DMCC_KNOWLEDGE` that cannot be used: an explicit
     /// choice is never replaced by another folder.
     struct Unusable: Error, CustomStringConvertible {
-        var description: String
+        var text: LocalizedText
+        var description: String { text.text(.en) }
     }
 
     /// `--knowledge`, else `DMCC_KNOWLEDGE`, else `Knowledge/` in the working directory or a parent,
@@ -31,13 +31,13 @@ enum KnowledgeFolder {
 
     private static func chosen(_ path: String, by source: String) throws -> String {
         let named = source == "--knowledge" ? "--knowledge '\(path)'" : "DMCC_KNOWLEDGE='\(path)'"
-        guard !path.isEmpty else { throw Unusable(description: "\(named) is empty; name a knowledge folder") }
+        guard !path.isEmpty else { throw Unusable(text: CLIText.knowledgeEmpty(named)) }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw Unusable(description: "\(named): \(String(cString: strerror(errno))); name an existing knowledge folder")
+            throw Unusable(text: CLIText.knowledgeMissing(named, String(cString: strerror(errno))))
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw Unusable(description: "\(named) is not a folder; name the knowledge folder, not a file in it")
+            throw Unusable(text: CLIText.knowledgeNotAFolder(named))
         }
         return Path.resolved(path, workingDirectory: currentDirectory())
     }
@@ -164,9 +164,9 @@ enum KnowledgeFolder {
             do {
                 _ = try FileManager.default.contentsOfDirectory(atPath: folderPath)
             } catch {
-                throw Unusable(description: "cannot read the knowledge folder \(folderPath): \(TranscriptStore.reason(error))")
+                throw Unusable(text: CLIText.knowledgeUnreadable(folderPath, TranscriptStore.reason(error)))
             }
-            throw Unusable(description: "cannot read the knowledge folder \(folderPath): \(String(cString: strerror(errno)))")
+            throw Unusable(text: CLIText.knowledgeUnreadable(folderPath, String(cString: strerror(errno))))
         }
         var names = entries(dir).filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
         names.sort()
@@ -298,8 +298,10 @@ enum KnowledgeFolder {
     /// The validated knowledge base, or a printed list of problems and exit code 4.
     /// - Parameter compiled: take the compiled form of exactly these files' bytes when there is one
     ///   (see `KnowledgeCache`), and write it after a YAML load. `test` reads the YAML every time.
-    static func load(_ explicit: String?, compiled: Bool = true) throws -> KnowledgeBase {
-        let kb = try loadOnce(explicit, compiled: compiled)
+    /// - Parameter language: the language of the messages when the knowledge cannot be used (the
+    ///   problems themselves, as `lint` reports them, stay in English).
+    static func load(_ explicit: String?, compiled: Bool = true, language: Language = .en) throws -> KnowledgeBase {
+        let kb = try loadOnce(explicit, compiled: compiled, language: language)
         lastLoaded = kb
         return kb
     }
@@ -308,7 +310,7 @@ enum KnowledgeFolder {
     /// it node by node just before the exit cost `advise` some 7% of its instructions (issue 12).
     nonisolated(unsafe) private static var lastLoaded: KnowledgeBase?
 
-    private static func loadOnce(_ explicit: String?, compiled: Bool) throws -> KnowledgeBase {
+    private static func loadOnce(_ explicit: String?, compiled: Bool, language: Language) throws -> KnowledgeBase {
         do {
             let folder = try locate(explicit)
             let files = try files(folder)
@@ -324,8 +326,14 @@ enum KnowledgeFolder {
             KnowledgeCache.write(kb, key: key)
             return kb
         } catch let errors as KnowledgeErrors {
-            printError("the knowledge base has \(errors.problems.count) problem(s); run 'dmcc-advisor lint' for details:")
+            printError(CLIText.knowledgeProblems(errors.problems.count).text(language))
             for problem in errors.problems.prefix(20) { printError("  \(problem)") }
+            throw Exit.knowledge
+        } catch let unusable as Unusable {
+            printError(unusable.text.text(language))
+            throw Exit.knowledge
+        } catch let notFound as NotFound {
+            printError(notFound.text.text(language))
             throw Exit.knowledge
         } catch {
             printError("\(error)")

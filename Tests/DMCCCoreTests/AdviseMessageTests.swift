@@ -61,4 +61,34 @@ struct AdviseMessageTests {
         let r = try Program.run(["--plain", "--resume", "--lang", language, "--date", "2026-11-29", "--transcripts", records.path])
         #expect(r.stderr.contains(expected), "\(r.stderr)")
     }
+
+    @Test("knowledge that cannot be used is said in the session's language, the folder named as given", arguments: [
+        ("nl", "--knowledge 'Knowledge/facts.yaml' is geen map; geef de kennismap op, niet een bestand daarin"),
+        ("en", "--knowledge 'Knowledge/facts.yaml' is not a folder; name the knowledge folder, not a file in it"),
+    ])
+    func unusableKnowledge(_ language: String, _ expected: String) throws {
+        let advise = try Program.run(objection + ["--lang", language, "--knowledge", "Knowledge/facts.yaml"])
+        #expect(advise.status == 4)
+        #expect(advise.stderr.contains(expected), "\(advise.stderr)")
+        let wizard = try Program.run(["--plain", "--lang", language, "--knowledge", "Knowledge/facts.yaml"])
+        #expect(wizard.status == 4)
+        #expect(wizard.stderr.contains(expected), "\(wizard.stderr)")
+    }
+
+    @Test("broken knowledge: the count is said in the session's language, the problems as lint reports them", arguments: [
+        ("nl", "de kennisbank heeft 1 probleem/problemen; 'dmcc-advisor lint' geeft de details:"),
+        ("en", "the knowledge base has 1 problem(s); run 'dmcc-advisor lint' for details:"),
+    ])
+    func brokenKnowledge(_ language: String, _ expected: String) throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let knowledge = folder.appendingPathComponent("Knowledge")
+        try FileManager.default.copyItem(at: Program.root.appendingPathComponent("Knowledge"), to: knowledge)
+        try FileManager.default.removeItem(at: knowledge.appendingPathComponent("cases"))
+        try "nodes: [\n".write(to: knowledge.appendingPathComponent("80-broken.yaml"), atomically: true, encoding: .utf8)
+        let r = try Program.run(objection + ["--lang", language, "--knowledge", knowledge.path])
+        #expect(r.status == 4)
+        #expect(r.stderr.contains(expected), "\(r.stderr)")
+        #expect(r.stderr.contains("80-broken.yaml:"), "the problem names its file and line: \(r.stderr)")
+    }
 }

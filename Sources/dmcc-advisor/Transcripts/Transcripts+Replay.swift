@@ -21,7 +21,7 @@ extension Transcripts {
         func run() throws {
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
             let record = try store.checkedRecordForCommand(id, command: "transcripts replay", language: lang ?? .nl)
-            let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
+            let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge, language: lang ?? .nl)
             let saved = Language(rawValue: record.language) ?? .nl
             let language = lang ?? saved
             // In the other language the record is translated first when the knowledge it was given with is

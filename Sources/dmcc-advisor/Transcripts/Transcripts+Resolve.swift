@@ -42,7 +42,7 @@ extension Transcripts {
                 printError(CLIText.alreadySuperseded(old.id, by: newer, latest: instead).text(language))
                 throw Exit.badInput
             }
-            let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
+            let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge, language: language)
             let now = Clock.now()
             var session: Session
             let exploration: Exploration

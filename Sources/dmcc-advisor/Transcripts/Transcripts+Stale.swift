@@ -43,7 +43,7 @@ extension Transcripts {
                 printError(CLIText.noRecordsFolder(store.shownPath).text(lang))
                 throw Exit.badInput
             }
-            let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge)
+            let kb = try KnowledgeFolder.load(knowledgeOptions.knowledge, language: lang)
             let (listed, unreadable) = store.list()
             for bad in unreadable { printError(CLIText.skipped("\(store.shownPath)/\(bad.file)", bad.reason).text(lang)) }
             let records = listed.map(\.record)

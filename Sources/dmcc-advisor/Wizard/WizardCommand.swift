@@ -48,7 +48,7 @@ struct WizardRequest: Equatable {
     var transcripts: String?
 
     func run() throws {
-        let kb = try KnowledgeFolder.load(knowledge)
+        let kb = try KnowledgeFolder.load(knowledge, language: lang)
         let date = try ActionDateOption.resolve(date, for: kb, language: lang)
         let records = TranscriptStore.locate(transcripts)
         let sessions = SessionStore(records: records)
