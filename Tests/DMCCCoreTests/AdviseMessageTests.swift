@@ -91,4 +91,19 @@ struct AdviseMessageTests {
         #expect(r.stderr.contains(expected), "\(r.stderr)")
         #expect(r.stderr.contains("80-broken.yaml:"), "the problem names its file and line: \(r.stderr)")
     }
+
+    @Test("a letter that cannot be written names the system's reason, not Foundation's 'The operation could not be completed'")
+    func letterReason() throws {
+        let records = try scratch()
+        defer { try? FileManager.default.removeItem(at: records) }
+        let saved = try Program.run(objection + ["--save", "--transcripts", records.path])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: records.path).first { $0.hasSuffix(".json") })
+            .replacingOccurrences(of: ".json", with: "")
+        let target = records.appendingPathComponent("no-such-folder/letter.html").path
+        let r = try Program.run(["transcripts", "show", id, "--format", "html", "--output", target, "--transcripts", records.path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("\(target) kan niet worden geschreven: No such file or directory"), "\(r.stderr)")
+        #expect(!r.stderr.contains("could not be completed"), "\(r.stderr)")
+    }
 }

@@ -365,7 +365,31 @@ struct TranscriptStore {
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        // Foundation's own wording ("The operation could not be completed. The file doesn't exist.",
+        // "NSCocoaErrorDomain error 256") says less than the system's reason for the same failure.
+        if ns.domain == NSCocoaErrorDomain, let code = posixCode(CocoaError.Code(rawValue: ns.code), path: ns.userInfo[NSFilePathErrorKey] as? String) {
+            return String(cString: strerror(code))
+        }
         return ns.localizedDescription
+    }
+
+    /// The system error a Foundation file error stands for, where there is one; for an unknown read
+    /// error of a path that is a folder, "Is a directory".
+    static func posixCode(_ code: CocoaError.Code, path: String?) -> Int32? {
+        switch code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        case .fileReadNoPermission, .fileWriteNoPermission: return EACCES
+        case .fileWriteOutOfSpace: return ENOSPC
+        case .fileWriteVolumeReadOnly: return EROFS
+        case .fileWriteFileExists: return EEXIST
+        case .fileReadTooLarge: return EFBIG
+        case .fileReadUnknown, .fileWriteUnknown:
+            var info = stat()
+            if let path, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return EISDIR }
+            return nil
+        default: return nil
+        }
     }
 }
 
