@@ -164,6 +164,14 @@ struct RecordDetails: ParsableArguments {
 struct TranscriptOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of advice records (default: $DMCC_TRANSCRIPTS, else Transcripts/).", valueName: "dir"))
     var transcripts: String?
+
+    /// An empty `--transcripts ''` (an unset shell variable, as a rule) is a mistake, not a wish for the
+    /// default folder: saving elsewhere than the consultant meant would lose the record from view.
+    func validate() throws {
+        if transcripts?.isEmpty == true {
+            throw ValidationError("--transcripts is empty; name a records folder, or leave the option out for $DMCC_TRANSCRIPTS, else Transcripts/")
+        }
+    }
 }
 
 struct KnowledgeOptions: ParsableArguments {

@@ -106,4 +106,18 @@ struct AdviseMessageTests {
         #expect(r.stderr.contains("\(target) kan niet worden geschreven: No such file or directory"), "\(r.stderr)")
         #expect(!r.stderr.contains("could not be completed"), "\(r.stderr)")
     }
+
+    @Test("an empty --transcripts is refused as a usage error; nothing is saved in the default folder instead")
+    func emptyTranscripts() throws {
+        let fallback = try scratch()
+        defer { try? FileManager.default.removeItem(at: fallback) }
+        var env = Program.environment(removing: ["DMCC_TRANSCRIPTS"])
+        env["DMCC_TRANSCRIPTS"] = fallback.path
+        for command in [objection + ["--save", "--transcripts", ""], ["transcripts", "list", "--transcripts", ""]] {
+            let r = try Program.run(command, environment: env)
+            #expect(r.status == 64, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("--transcripts is empty"), "\(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fallback.path).isEmpty)
+    }
 }
