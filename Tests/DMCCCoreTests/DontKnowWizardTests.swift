@@ -332,7 +332,8 @@ struct DontKnowWizardTests {
         #expect(w.state.message?.text(.nl) == "conclusie niet gewijzigd (Esc)")
         // Line mode: the same screen takes one line.
         let (next, _) = LineMode.step(w.state, "k", at: w.now, kb)
-        #expect(LineMode.prompt(next, kb).contains("Conclusie voor de klant (leeg = geen):"))
+        // It shows the conclusion kept so far, which a typed line replaces (an empty line keeps it).
+        #expect(LineMode.prompt(next, kb).contains("Nu: Eerst het toestemmingsbewijs opvragen\nConclusie voor de klant (leeg = ongewijzigd, nieuwe tekst = vervangen, - = wissen):"))
         let (written, _) = LineMode.step(next, "Anders", at: w.now, kb)
         #expect(written.session.conclusion == "Anders")
     }

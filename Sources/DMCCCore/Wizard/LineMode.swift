@@ -57,10 +57,10 @@ public enum LineMode {
             }
         case .date:
             out.append(WizardText.datePrompt.text(L))
-        case .note:
-            out.append(WizardText.notePrompt.text(L))
+        case .note(let question, _):
+            out += textPrompt(WizardText.notePrompt, current: s.session.answers[question]?.note, L)
         case .conclusion:
-            out.append(WizardText.conclusionPrompt.text(L))
+            out += textPrompt(WizardText.conclusionPrompt, current: s.session.conclusion, L)
         case .details(let entry):
             out.append("\(WizardText.detailLabels[entry.field.rawValue].text(L)) (\(WizardText.skip.text(L))):")
         case .confirm, .resumeOffer:
@@ -70,10 +70,64 @@ public enum LineMode {
         return s.unicode ? text : WizardView.ascii(StyledLine(text)).text
     }
 
+    /// A note or conclusion prompt: the text kept so far (a line replaces it, so it is shown first)
+    /// and how to keep, replace or clear it.
+    static func textPrompt(_ label: LocalizedText, current: String?, _ L: Language) -> [String] {
+        guard let current, !current.isEmpty else { return ["\(label.text(L)) (\(WizardText.textEmptyIsNone.text(L))):"] }
+        return ["\(WizardText.textNow.text(L)): \(current)", "\(label.text(L)) (\(WizardText.textKeepReplaceClear.text(L))):"]
+    }
+
+    /// The word that clears a note or conclusion in line mode (an empty line keeps it).
+    public static let clearWord = "-"
+
+    /// The actions of a line typed at the date, note or conclusion prompt, and the message line
+    /// mode adds after them (nil: the screen's own message stands). Letters are never dropped
+    /// before a check, and an empty line never erases text.
+    static func textActions(_ s: WizardState, _ line: String, _ kb: KnowledgeBase) -> (actions: [WizardAction], message: WizardMessage?)? {
+        let text = line.trimmingWhitespace
+        switch s.screen {
+        case .date:
+            switch text.lowercased() {
+            // An empty line or "b" leaves the date as it was (Esc); "q" stops, as on every other screen.
+            case "", "b": return ([.cancel], nil)
+            case "q": return ([.cancel, .quit], nil)
+            default:
+                // The check sees what was typed, letters included, and the error repeats it.
+                guard DateScreen.parse(text) != nil else { return ([], WizardText.invalidDate(text)) }
+                return ([.clearField, .paste(text), .confirm], nil)
+            }
+        case .note(let question, _):
+            return textField(text, had: s.session.answers[question]?.note, .note)
+        case .conclusion:
+            return textField(text, had: s.session.conclusion, .conclusion)
+        default:
+            return nil
+        }
+    }
+
+    private static func textField(_ text: String, had current: String?, _ field: WizardText.TextField) -> (actions: [WizardAction], message: WizardMessage?) {
+        let had = !(current ?? "").isEmpty
+        if text.isEmpty { return ([.cancel], WizardText.textUnchanged(field)) }
+        if text == clearWord { return ([.clearField, .confirm], had ? WizardText.textCleared(field) : WizardText.textUnchanged(field)) }
+        return ([.clearField, .paste(text), .confirm], WizardText.textStored(field))
+    }
+
     /// Applies one typed line: the same actions a key would give, through the same `reduce`.
     public static func step(_ state: WizardState, _ line: String, at now: String, _ kb: KnowledgeBase) -> (WizardState, [WizardEffect]) {
         var s = state
         var effects: [WizardEffect] = []
+        if let (actions, message) = textActions(s, line, kb) {
+            for action in actions {
+                let (next, more) = Wizard.reduce(s, action, at: now, kb)
+                s = next
+                effects += more
+                if more.contains(where: \.endsSession) { return (s, effects) }
+            }
+            // "q" at a date prompt with no walk behind it (a date the knowledge does not cover).
+            if actions.contains(.quit), s.kind == .date { Wizard.quit(&s, &effects, kb) }
+            if let message { s.message = message }
+            return (s, effects)
+        }
         let exploration = s.exploration(kb)
         let count = s.kind == .question ? exploration?.missing?.options.count ?? 0 : exploration?.steps.count ?? 0
         for action in Commands.actions(forLine: line, on: s.kind, count: count) {

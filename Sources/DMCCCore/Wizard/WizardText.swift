@@ -31,16 +31,21 @@ public enum WizardText {
     static let dateQuestion = t("Op welke datum vindt de actie plaats?", "On what date does the action take place?")
     static let dateFormats = t("Schrijf 29-11-2026 of 2026-11-29; typen vervangt de datum, Ctrl-U maakt het veld leeg.",
                                "Write 29-11-2026 or 2026-11-29; typing replaces the date, Ctrl-U clears the field.")
-    static let datePrompt = t("Actiedatum (29-11-2026 of 2026-11-29, leeg = ongewijzigd):", "Action date (29-11-2026 or 2026-11-29, empty = unchanged):")
+    static let datePrompt = t("Actiedatum (29-11-2026 of 2026-11-29, leeg = ongewijzigd, q = stoppen):", "Action date (29-11-2026 or 2026-11-29, empty = unchanged, q = quit):")
     static let dateWhy = t("De regels kunnen per datum verschillen, bijvoorbeeld voor bellen sinds 1 juli 2026.",
                            "The rules can differ by date, for example for calls since 1 July 2026.")
     static let noteTitle = t("Notitie bij deze vraag (komt in het adviesverslag):", "Note on this question (goes into the advice record):")
-    static let notePrompt = t("Notitie bij deze vraag (leeg = geen):", "Note on this question (empty = none):")
+    static let notePrompt = t("Notitie bij deze vraag", "Note on this question")
     static let detailsTitle = t("Voor het adviesverslag (optioneel; Enter slaat een veld over):", "For the advice record (optional; Enter skips a field):")
     static let detailLabels = [t("Klant", "Client"), t("Consultant", "Consultant"), t("Onderwerp", "Subject")]
     static let skip = t("Enter = overslaan", "Enter = skip")
     static let conclusionTitle = t("Uw conclusie voor de klant (komt in het adviesverslag):", "Your conclusion for the client (goes into the advice record):")
-    static let conclusionPrompt = t("Conclusie voor de klant (leeg = geen):", "Conclusion for the client (empty = none):")
+    static let conclusionPrompt = t("Conclusie voor de klant", "Conclusion for the client")
+    // Line mode's note and conclusion prompts: an empty line keeps the text, "-" clears it.
+    static let textEmptyIsNone = t("leeg = geen", "empty = none")
+    static let textNow = t("Nu", "Now")
+    static let textKeepReplaceClear = t("leeg = ongewijzigd, nieuwe tekst = vervangen, - = wissen",
+                                        "empty = unchanged, new text = replace, - = clear")
     static let conclusionHeading = t("Conclusie", "Conclusion")
     static let conclusionDiscarded = notice("conclusie niet gewijzigd (Esc)", "conclusion left unchanged (Esc)")
     static let earlierDontKnow = t("Eerder beantwoord met: weet ik niet (u)", "Answered before: don't know (u)")
@@ -136,6 +141,26 @@ public enum WizardText {
         done("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
     }
     static let noteDiscarded = notice("notitie niet gewijzigd (Esc)", "note left unchanged (Esc)")
+    /// The texts line mode's prompts keep: a note on a question and the conclusion.
+    enum TextField { case note, conclusion }
+    private static func fieldName(_ field: TextField) -> (nl: String, en: String) {
+        switch field {
+        case .note: ("notitie", "note")
+        case .conclusion: ("conclusie", "conclusion")
+        }
+    }
+    static func textUnchanged(_ field: TextField) -> WizardMessage {
+        let name = fieldName(field)
+        return notice("\(name.nl) ongewijzigd", "\(name.en) unchanged")
+    }
+    static func textStored(_ field: TextField) -> WizardMessage {
+        let name = fieldName(field)
+        return done("\(name.nl) bewaard", "\(name.en) stored")
+    }
+    static func textCleared(_ field: TextField) -> WizardMessage {
+        let name = fieldName(field)
+        return done("\(name.nl) gewist", "\(name.en) cleared")
+    }
     static func nothingHighlighted(_ count: Int) -> WizardMessage {
         problem("kies eerst een antwoord: 1-\(count) of ↑↓", "choose an answer first: 1-\(count) or ↑↓")
     }
