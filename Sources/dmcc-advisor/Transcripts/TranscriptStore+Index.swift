@@ -24,7 +24,7 @@ extension TranscriptStore {
         let scratch = openScratch()
         defer { if let scratch { close(scratch.fd); unlink(scratch.path) } }
 
-        let dir = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if dir >= 0 { close(dir) } }
         var files: [(name: String, stamp: FileStamp)] = []
         var unreadable: [(file: String, reason: LocalizedText)] = []
@@ -79,7 +79,7 @@ extension TranscriptStore {
 
     /// The names in the folder, or why it cannot be listed, saying how to choose another.
     func folderNames() throws -> [String] {
-        guard let stream = opendir(folder.path) else {
+        guard let stream = opendir(path) else {
             let code = errno
             throw Failure(code == ENOENT ? CLIText.noRecordsFolder(shownPath)
                 : code == ENOTDIR ? CLIText.recordsFolderNotAFolder(shownPath)

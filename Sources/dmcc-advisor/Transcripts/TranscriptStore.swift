@@ -6,7 +6,10 @@ import Foundation
 /// file, synced, and linked into place so that no record is ever overwritten or half-written.
 /// A record exists once its JSON file does: the Markdown copy is linked first, the JSON last.
 struct TranscriptStore {
-    let folder: URL
+    /// The folder, spelled as `URL(fileURLWithPath:).path` spells it (`KnowledgeFolder.Path`): kept as a
+    /// string, because the first `URL` and `URL.path` of a run cost the wizard's first screen some 3%.
+    let path: String
+    var folder: URL { URL(fileURLWithPath: path, isDirectory: true) }
 
     /// A problem with the records folder or a record in it, in both languages (`CLIText.reason`).
     struct Failure: Error, CustomStringConvertible {
@@ -31,16 +34,18 @@ struct TranscriptStore {
     /// in the working directory. The knowledge folder in use never moves the records, so `list`
     /// finds what `advise --knowledge OTHER --save` saved.
     static func locate(_ explicit: String?) -> TranscriptStore {
-        if let explicit, !explicit.isEmpty { return TranscriptStore(folder: URL(fileURLWithPath: explicit)) }
-        if let env = environmentValue("DMCC_TRANSCRIPTS"), !env.isEmpty {
-            return TranscriptStore(folder: URL(fileURLWithPath: env))
+        let cwd = KnowledgeFolder.currentDirectory()
+        func store(_ given: String) -> TranscriptStore {
+            TranscriptStore(path: KnowledgeFolder.Path.shown(KnowledgeFolder.Path.resolved(given, workingDirectory: cwd)))
         }
-        return TranscriptStore(folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Transcripts"))
+        if let explicit, !explicit.isEmpty { return store(explicit) }
+        if let env = environmentValue("DMCC_TRANSCRIPTS"), !env.isEmpty { return store(env) }
+        return TranscriptStore(path: KnowledgeFolder.Path.appending("Transcripts", to: KnowledgeFolder.Path.resolved(cwd, workingDirectory: cwd)))
     }
 
     var shownPath: String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return folder.path.hasPrefix(cwd) ? String(folder.path.dropFirst(cwd.count)) : folder.path
+        let cwd = KnowledgeFolder.currentDirectory() + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 
     func jsonURL(_ id: String) -> URL { folder.appendingPathComponent(id + ".json") }
@@ -50,15 +55,15 @@ struct TranscriptStore {
     /// its mode. Clears what killed saves left behind.
     func prepare() throws {
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) {
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw Failure("\(shownPath) is een bestand, geen map", "\(shownPath) is a file, not a folder") }
         } else {
             // mkdir(2) one level at a time, so the error names the real cause (permission, not a folder, full disk).
-            var path = folder.path.hasPrefix("/") ? "" : "."
-            for component in folder.path.split(separator: "/") {
-                path += "/" + component
-                if mkdir(path, 0o700) == 0 {
-                    chmod(path, 0o700)  // mkdir's mode is filtered by the umask
+            var partial = path.hasPrefix("/") ? "" : "."
+            for component in path.split(separator: "/") {
+                partial += "/" + component
+                if mkdir(partial, 0o700) == 0 {
+                    chmod(partial, 0o700)  // mkdir's mode is filtered by the umask
                 } else if errno != EEXIST {
                     let reason = String(cString: strerror(errno))
                     throw Failure("de map \(shownPath) kan niet worden gemaakt: \(reason); kies een andere met --transcripts of DMCC_TRANSCRIPTS",
@@ -67,7 +72,7 @@ struct TranscriptStore {
             }
         }
         removeLeftovers()
-        guard access(folder.path, W_OK) == 0 else {
+        guard access(path, W_OK) == 0 else {
             let reason = String(cString: strerror(errno))
             throw Failure("er kan niet worden geschreven in \(shownPath): \(reason); kies een andere map met --transcripts of DMCC_TRANSCRIPTS",
                           "cannot write in \(shownPath): \(reason); choose another folder with --transcripts or DMCC_TRANSCRIPTS")
@@ -206,7 +211,7 @@ struct TranscriptStore {
 
     /// Temporary files of saves that were killed: `.tmp-PID-N` whose process no longer runs.
     func removeLeftovers() {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".tmp-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasPrefix(".tmp-") {
             let parts = name.split(separator: "-")
             guard parts.count == 3, let pid = pid_t(parts[1]), pid > 0 else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
@@ -228,8 +233,8 @@ struct TranscriptStore {
     }
 
     private func writeTemporary(_ data: Data, beside url: URL) throws -> String {
-        let path = folder.appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let temporary = folder.appendingPathComponent(".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw Failure("er kan niet worden geschreven in \(shownPath): \(reason)", "cannot write in \(shownPath): \(reason)")
@@ -252,17 +257,17 @@ struct TranscriptStore {
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure != 0 {
-            unlink(path)
+            unlink(temporary)
             let reason = String(cString: strerror(failure))
             let full = failure == ENOSPC
             throw Failure("\(url.lastPathComponent) kan niet worden geschreven in \(shownPath): \(reason)\(full ? " (de schijf is vol)" : "")",
                           "cannot write \(url.lastPathComponent) in \(shownPath): \(reason)\(full ? " (the disk is full)" : "")")
         }
-        return path
+        return temporary
     }
 
     private func syncFolder() {
-        let fd = open(folder.path, O_RDONLY | O_DIRECTORY)
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
         if fd >= 0 { fsync(fd); close(fd) }
     }
 
@@ -275,7 +280,7 @@ struct TranscriptStore {
 
     /// The record files' names (`<id>.json`), leaving out the autosave and temporary files.
     func recordFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
     }
 

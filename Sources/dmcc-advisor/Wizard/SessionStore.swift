@@ -47,7 +47,7 @@ final class SessionStore {
     /// The interrupted sessions in the folder, newest first, without taking any.
     func interrupted() -> [Session] {
         // Listed with readdir: FileManager's listing cost the wizard's start 1.3%.
-        let names = opendir(folder.path).map(KnowledgeFolder.entries) ?? []
+        let names = opendir(records.path).map(KnowledgeFolder.entries) ?? []
         var candidates: [Session] = []
         for name in names where name.hasPrefix(".session-") && name.hasSuffix(".json") {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import dmcc_advisor
+
+/// The records folder is kept as a plain path (issue 12: the first URL of a run cost the wizard's
+/// first screen some 3%), spelled exactly as `URL(fileURLWithPath:)` spelled it, so that every
+/// message, listing and saved file stays where it was.
+@Suite("The records folder's path is the URL's path")
+struct TranscriptStorePathTests {
+    @Test("--transcripts as given: the same path and the same shown path as with URLs", arguments: KnowledgeFolderPathTests.inputs)
+    func explicit(_ input: String) {
+        let store = TranscriptStore.locate(input)
+        let url = URL(fileURLWithPath: input)
+        #expect(store.path == url.path)
+        #expect(store.folder.path == url.path)
+        // The same file: a URL kept a doubled slash of "a//" inside the path, which names the same file.
+        func collapsed(_ p: String) -> String { p.replacingOccurrences(of: "//", with: "/") }
+        #expect(collapsed(store.jsonURL("20261129-000000-abcdef").path)
+                == collapsed(url.appendingPathComponent("20261129-000000-abcdef.json").path))
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        #expect(store.shownPath == (url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path))
+    }
+
+    @Test("without --transcripts or DMCC_TRANSCRIPTS: Transcripts/ in the working directory")
+    func defaultFolder() throws {
+        try #require(getenv("DMCC_TRANSCRIPTS") == nil || String(cString: getenv("DMCC_TRANSCRIPTS")).isEmpty)
+        let store = TranscriptStore.locate(nil)
+        #expect(store.path == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Transcripts").path)
+        #expect(store.shownPath == "Transcripts")
+    }
+}
