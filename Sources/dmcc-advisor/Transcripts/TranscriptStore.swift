@@ -336,17 +336,7 @@ struct TranscriptStore {
     /// that fails (edited by hand, its seal broken, a signature that does not hold) is refused with
     /// the reasons and exit 1, so a forged record is never turned into a new, sealed one.
     func checkedRecordForCommand(_ id: String, command: String, language: Language) throws -> AdviceRecord {
-        let keys = try trustedKeys(language: language)
-        let checked: CheckedRecord
-        do {
-            checked = try CheckedRecord.read(id, trusting: keys) { try read($0) }
-        } catch let failure as RecordFile.Failure {
-            printError(CLIText.unreadableRecord(id, failure.description).text(language))
-            throw Exit.badInput
-        } catch {
-            printError(CLIText.reason(error).text(language))
-            throw Exit.badInput
-        }
+        let checked = try checkedRead(id, trusting: try trustedKeys(language: language), language: language).checked
         guard checked.problems.isEmpty else {
             printError(CLIText.refusedFailedRecord(id, command: command).text(language))
             for problem in checked.problems { printError("  \(problem)") }
@@ -354,6 +344,27 @@ struct TranscriptStore {
             throw Exit.problems
         }
         return checked.record
+    }
+
+    /// Record `id` read once and checked as `verify` checks it, with the bytes that were checked. No
+    /// such record, or bytes that hold no record at all, are reported in `language` (exit 2).
+    func checkedRead(_ id: String, trusting keys: TrustedKeys, language: Language) throws
+        -> (checked: CheckedRecord, bytes: (json: Data, markdown: String?)?) {
+        var bytes: (json: Data, markdown: String?)?
+        do {
+            let checked = try CheckedRecord.read(id, trusting: keys) { id in
+                let read = try self.read(id)
+                bytes = read
+                return read
+            }
+            return (checked, bytes)
+        } catch let failure as RecordFile.Failure {
+            printError(CLIText.unreadableRecord(id, failure.description).text(language))
+            throw Exit.badInput
+        } catch {
+            printError(CLIText.reason(error).text(language))
+            throw Exit.badInput
+        }
     }
 
     func recordForCommand(_ id: String, language: Language = .nl) throws -> AdviceRecord {

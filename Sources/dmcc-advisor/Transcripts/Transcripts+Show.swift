@@ -49,21 +49,7 @@ extension Transcripts {
             // The messages follow --lang; without it, Dutch (the record's language is not known yet).
             let L = lang ?? .nl
             let trusted = try store.trustedKeys(language: L)
-            let checked: CheckedRecord
-            var bytes: (json: Data, markdown: String?)?
-            do {
-                checked = try CheckedRecord.read(id, trusting: trusted) { id in
-                    let read = try store.read(id)
-                    bytes = read
-                    return read
-                }
-            } catch let failure as RecordFile.Failure {
-                printError(CLIText.unreadableRecord(id, failure.description).text(L))
-                throw Exit.badInput
-            } catch {
-                printError(CLIText.reason(error).text(L))
-                throw Exit.badInput
-            }
+            let (checked, bytes) = try store.checkedRead(id, trusting: trusted, language: L)
             let record = checked.record
             var problems = checked.problems
             // When the seal holds, what failed is the signature: said in the session's language, from the
