@@ -169,7 +169,7 @@ extension NodeCoding {
         mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder() }
     }
 
-    struct UnkeyedMatch: UnkeyedEncodingContainer {
+    struct UnkeyedMatch: UnkeyedEncodingContainer, PrimitiveMatch {
         let run: MatchRun
         let elements: (elements: [JSONNode], visit: Visit)?
         var codingPath: [CodingKey] { [] }
@@ -184,27 +184,6 @@ extension NodeCoding {
             return elements.elements[index]
         }
 
-        mutating func encodeNil() throws { throw run.fail() }
-        mutating func encode(_ value: Bool) throws {
-            guard case .bool(let file) = try take(), file == value else { throw run.fail() }
-        }
-        mutating func encode(_ value: String) throws {
-            guard case .string(let file) = try take(), JSONNode.sameBytes(file, value) else { throw run.fail() }
-        }
-        mutating func encode(_ value: Int) throws {
-            guard case .integer(let file) = try take(), file == value else { throw run.fail() }
-        }
-        mutating func encode(_ value: Double) throws { throw run.fail() }
-        mutating func encode(_ value: Float) throws { throw run.fail() }
-        mutating func encode(_ value: Int8) throws { throw run.fail() }
-        mutating func encode(_ value: Int16) throws { throw run.fail() }
-        mutating func encode(_ value: Int32) throws { throw run.fail() }
-        mutating func encode(_ value: Int64) throws { throw run.fail() }
-        mutating func encode(_ value: UInt) throws { throw run.fail() }
-        mutating func encode(_ value: UInt8) throws { throw run.fail() }
-        mutating func encode(_ value: UInt16) throws { throw run.fail() }
-        mutating func encode(_ value: UInt32) throws { throw run.fail() }
-        mutating func encode(_ value: UInt64) throws { throw run.fail() }
         mutating func encode<T: Encodable>(_ value: T) throws { try run.match(value, take()) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -220,7 +199,7 @@ extension NodeCoding {
         mutating func superEncoder() -> Encoder { _ = run.fail(); return MatchEncoder(run: run, slot: Slot(expected: .array([]))) }
     }
 
-    struct SingleMatch: SingleValueEncodingContainer {
+    struct SingleMatch: SingleValueEncodingContainer, PrimitiveMatch {
         let run: MatchRun
         let slot: Slot
         var codingPath: [CodingKey] { [] }
@@ -232,27 +211,6 @@ extension NodeCoding {
             return slot.expected
         }
 
-        mutating func encodeNil() throws { throw run.fail() }
-        mutating func encode(_ value: Bool) throws {
-            guard case .bool(let file) = try take(), file == value else { throw run.fail() }
-        }
-        mutating func encode(_ value: String) throws {
-            guard case .string(let file) = try take(), JSONNode.sameBytes(file, value) else { throw run.fail() }
-        }
-        mutating func encode(_ value: Int) throws {
-            guard case .integer(let file) = try take(), file == value else { throw run.fail() }
-        }
-        mutating func encode(_ value: Double) throws { throw run.fail() }
-        mutating func encode(_ value: Float) throws { throw run.fail() }
-        mutating func encode(_ value: Int8) throws { throw run.fail() }
-        mutating func encode(_ value: Int16) throws { throw run.fail() }
-        mutating func encode(_ value: Int32) throws { throw run.fail() }
-        mutating func encode(_ value: Int64) throws { throw run.fail() }
-        mutating func encode(_ value: UInt) throws { throw run.fail() }
-        mutating func encode(_ value: UInt8) throws { throw run.fail() }
-        mutating func encode(_ value: UInt16) throws { throw run.fail() }
-        mutating func encode(_ value: UInt32) throws { throw run.fail() }
-        mutating func encode(_ value: UInt64) throws { throw run.fail() }
         mutating func encode<T: Encodable>(_ value: T) throws {
             // The value writes itself into this very place.
             let node = try take()
@@ -267,4 +225,37 @@ extension NodeCoding {
             guard slot.used else { throw run.fail() }
         }
     }
+}
+
+/// The values of the unkeyed and the single-value container, which differ only in where they take the
+/// file's value from: Bool, String and Int compare with it; nil and the number types a record never
+/// holds fail the match.
+protocol PrimitiveMatch {
+    var run: NodeCoding.MatchRun { get }
+    /// The file's value in the place written next (once).
+    func take() throws -> JSONNode
+}
+
+extension PrimitiveMatch {
+    mutating func encodeNil() throws { throw run.fail() }
+    mutating func encode(_ value: Bool) throws {
+        guard case .bool(let file) = try take(), file == value else { throw run.fail() }
+    }
+    mutating func encode(_ value: String) throws {
+        guard case .string(let file) = try take(), JSONNode.sameBytes(file, value) else { throw run.fail() }
+    }
+    mutating func encode(_ value: Int) throws {
+        guard case .integer(let file) = try take(), file == value else { throw run.fail() }
+    }
+    mutating func encode(_ value: Double) throws { throw run.fail() }
+    mutating func encode(_ value: Float) throws { throw run.fail() }
+    mutating func encode(_ value: Int8) throws { throw run.fail() }
+    mutating func encode(_ value: Int16) throws { throw run.fail() }
+    mutating func encode(_ value: Int32) throws { throw run.fail() }
+    mutating func encode(_ value: Int64) throws { throw run.fail() }
+    mutating func encode(_ value: UInt) throws { throw run.fail() }
+    mutating func encode(_ value: UInt8) throws { throw run.fail() }
+    mutating func encode(_ value: UInt16) throws { throw run.fail() }
+    mutating func encode(_ value: UInt32) throws { throw run.fail() }
+    mutating func encode(_ value: UInt64) throws { throw run.fail() }
 }
