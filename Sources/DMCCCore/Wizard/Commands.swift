@@ -218,12 +218,8 @@ public enum Commands {
     /// The actions of one typed line in line mode: the same table, through the same reduce.
     /// - Parameter count: the number of options (question) or answers (review) listed.
     public static func actions(forLine line: String, on screen: ScreenKind, count: Int = 0) -> [WizardAction] {
-        if screen.takesText {
-            let text = line.trimmingWhitespace
-            // An empty line leaves the date as it was; elsewhere it confirms an empty field.
-            if screen == .date && text.isEmpty { return [.cancel] }
-            return [.clearField, .paste(text), .confirm]
-        }
+        // The date, note and conclusion prompts are read by `LineMode.textActions`; this is the details' fields.
+        if screen.takesText { return [.clearField, .paste(line.trimmingWhitespace), .confirm] }
         let input = line.trimmingWhitespace.lowercased()
         if let number = Int(input), screen == .question || screen == .review {
             return (1...max(1, count)).contains(number) ? [.choose(number - 1)] : [.notAChoice(input, count: count)]

@@ -83,7 +83,7 @@ public enum LineMode {
     /// The actions of a line typed at the date, note or conclusion prompt, and the message line
     /// mode adds after them (nil: the screen's own message stands). Letters are never dropped
     /// before a check, and an empty line never erases text.
-    static func textActions(_ s: WizardState, _ line: String, _ kb: KnowledgeBase) -> (actions: [WizardAction], message: WizardMessage?)? {
+    static func textActions(_ s: WizardState, _ line: String) -> (actions: [WizardAction], message: WizardMessage?)? {
         let text = line.trimmingWhitespace
         switch s.screen {
         case .date:
@@ -116,25 +116,26 @@ public enum LineMode {
     public static func step(_ state: WizardState, _ line: String, at now: String, _ kb: KnowledgeBase) -> (WizardState, [WizardEffect]) {
         var s = state
         var effects: [WizardEffect] = []
-        if let (actions, message) = textActions(s, line, kb) {
-            for action in actions {
-                let (next, more) = Wizard.reduce(s, action, at: now, kb)
-                s = next
-                effects += more
-                if more.contains(where: \.endsSession) { return (s, effects) }
-            }
-            // "q" at a date prompt with no walk behind it (a date the knowledge does not cover).
-            if actions.contains(.quit), s.kind == .date { Wizard.quit(&s, &effects, kb) }
-            if let message { s.message = message }
-            return (s, effects)
+        // A date, note or conclusion prompt reads its line here; every other screen as its keys' words.
+        let text = textActions(s, line)
+        let actions: [WizardAction]
+        if let text {
+            actions = text.actions
+        } else {
+            let exploration = s.exploration(kb)
+            let count = s.kind == .question ? exploration?.missing?.options.count ?? 0 : exploration?.steps.count ?? 0
+            actions = Commands.actions(forLine: line, on: s.kind, count: count)
         }
-        let exploration = s.exploration(kb)
-        let count = s.kind == .question ? exploration?.missing?.options.count ?? 0 : exploration?.steps.count ?? 0
-        for action in Commands.actions(forLine: line, on: s.kind, count: count) {
+        for action in actions {
             let (next, more) = Wizard.reduce(s, action, at: now, kb)
             s = next
             effects += more
-            if more.contains(where: \.endsSession) { break }
+            if more.contains(where: \.endsSession) { return (s, effects) }
+        }
+        if let text {
+            // "q" at a date prompt with no walk behind it (a date the knowledge does not cover).
+            if text.actions.contains(.quit), s.kind == .date { Wizard.quit(&s, &effects, kb) }
+            if let message = text.message { s.message = message }
         }
         return (s, effects)
     }
