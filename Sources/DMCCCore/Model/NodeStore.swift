@@ -43,14 +43,18 @@ final class NodeStore: Sendable {
         switch source {
         case .nodes(let nodes):
             return nodes[i]
-        case .compiled(let bytes, let start, let offsets, let files):
-            return decoded.withLock { state in
-                if let node = state.nodes[i] { return node }
-                let node = CompiledKnowledge.node(in: bytes, from: start + offsets[i], to: start + offsets[i + 1], files: files)
-                state.nodes[i] = node
-                return node
-            }
+        case .compiled:
+            return decoded.withLock { state in decodedNode(i, &state.nodes) }
         }
+    }
+
+    /// Node `i` of the compiled form, decoded now unless it was before. Call under the lock.
+    private func decodedNode(_ i: Int, _ nodes: inout [KnowledgeNode?]) -> KnowledgeNode? {
+        if let node = nodes[i] { return node }
+        guard case .compiled(let bytes, let start, let offsets, let files) = source else { return nil }
+        let node = CompiledKnowledge.node(in: bytes, from: start + offsets[i], to: start + offsets[i + 1], files: files)
+        nodes[i] = node
+        return node
     }
 
     /// How many nodes have been decoded so far (all, for nodes at hand).
@@ -66,18 +70,15 @@ final class NodeStore: Sendable {
         switch source {
         case .nodes(let nodes):
             return nodes
-        case .compiled(let bytes, let start, let offsets, let files):
+        case .compiled:
             return decoded.withLock { state in
                 if let all = state.all { return all }
                 var all: [KnowledgeNode] = []
                 all.reserveCapacity(count)
                 for i in 0..<count {
-                    let node = state.nodes[i]
-                        ?? CompiledKnowledge.node(in: bytes, from: start + offsets[i], to: start + offsets[i + 1], files: files)
-                    state.nodes[i] = node
                     // A node the checksum-tested bytes do not hold would be a fault of this program's
                     // writer; it is left out, and advice that needs it stops at "unknown node".
-                    if let node { all.append(node) }
+                    if let node = decodedNode(i, &state.nodes) { all.append(node) }
                 }
                 state.all = all
                 return all
