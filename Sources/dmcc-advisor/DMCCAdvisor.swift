@@ -43,7 +43,8 @@ extension DMCCAdvisor {
         } catch let code as ExitCode where code.rawValue != 0 {
             // A command's own exit code (3 incomplete, 6 conditional, ...): ArgumentParser would print
             // nothing for it either, but would first build the usage text, a third of a start.
-            Exit.checkOutput()
+            // After a hangup the terminal is gone: that its output cannot be written is no news.
+            if code != Exit.hangup { Exit.checkOutput() }
             Foundation.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success {
@@ -75,6 +76,8 @@ enum Exit {
     static let conditional = ExitCode(6)
     static let usage = ExitCode.validationFailure
     static let outputFailed = ExitCode(74)
+    /// 128 + SIGHUP, as the hangup signal's handler exits.
+    static let hangup = ExitCode(129)
 
     static let meanings: [(code: Int32, meaning: String)] = [
         (0, "advice given; lint: nothing wrong; transcripts: records verified, advice unchanged, nothing stale"),
@@ -96,6 +99,7 @@ enum Exit {
         (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown' (also after transcripts resolve, and when the wizard ends on it)"),
         (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),
         (outputFailed.rawValue, "the output could not be written (full disk, closed output); transcripts show --format pdf: no browser, or it made no PDF"),
+        (hangup.rawValue, "the wizard: its terminal went away (a hangup, or its input ended or failed); the session is kept for --resume"),
     ]
 
     /// Flushes standard output and exits 74 when anything printed could not be written.

@@ -52,7 +52,7 @@ struct CommandLineContractTests {
             guard line.hasPrefix("  "), let first = trimmed.split(separator: " ").first, trimmed.dropFirst(first.count).hasPrefix("  ") else { return nil }
             return Int(first)
         })
-        #expect(helpCodes == [0, 1, 2, 3, 4, 5, 6, 64, 74], "\(help.stdout)")
+        #expect(helpCodes == [0, 1, 2, 3, 4, 5, 6, 64, 74, 129], "\(help.stdout)")
         let readme = try String(contentsOf: Program.root.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "### Exit codes").dropFirst().first)
         let tableCodes = Set(section.split(separator: "\n").prefix { !$0.hasPrefix("#") }.compactMap { line -> Int? in

@@ -92,10 +92,27 @@ final class CursesScreen {
         clearok(dmcc_stdscr(), true)
     }
 
+    /// The terminal went away without a hangup signal reaching the wizard: its input ended or
+    /// fails (e.g. the terminal was closed while another process led its session). Waiting for
+    /// keys would return at once, for ever.
+    struct TerminalLost: Error {}
+
+    /// Reads in a row that gave nothing: a blocking read returns nothing only when a signal
+    /// interrupts it or the input is gone.
+    private var failedReads = 0
+
     /// The next key; nil when nothing usable arrived (e.g. an interrupted read).
-    func readKey() -> WizardKey? {
+    func readKey() throws(TerminalLost) -> WizardKey? {
         var ch: wint_t = 0
+        errno = 0
         let result = get_wch(&ch)
+        if result == dmcc_err() {
+            let interrupted = errno == EINTR
+            failedReads += 1
+            if Self.inputGone() || (!interrupted && failedReads >= 100) { throw TerminalLost() }
+            return nil
+        }
+        failedReads = 0
         if result == dmcc_key_code_yes() {
             switch Int32(ch) {
             case Self.pasteStart: return readPaste()
@@ -120,7 +137,6 @@ final class CursesScreen {
             default: return nil
             }
         }
-        guard result != dmcc_err() else { return nil }
         switch ch {
         case 10, 13: return .enter
         case 27: return .escape
@@ -187,6 +203,13 @@ final class CursesScreen {
             unicode = false
             setlocale(LC_ALL, "C.UTF-8")
         }
+    }
+
+    /// The terminal's input has hung up or is no longer open.
+    private static func inputGone() -> Bool {
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Set before the wizard starts: printed after Ctrl-C, saying how to resume.

@@ -82,8 +82,14 @@ struct WizardRequest: Equatable {
             if resume, let interrupted { s = Wizard.resume(interrupted, into: s, kb) }
             return s
         }
-        let (farewell, end) = lineMode ? runLineMode(kb, start(80, 24, Self.utf8Locale), &effects)
+        let farewell: String?, end: WizardState
+        do {
+            (farewell, end) = lineMode ? runLineMode(kb, start(80, 24, Self.utf8Locale), &effects)
                                        : try runFullScreen(kb, start, &effects)
+        } catch is CursesScreen.TerminalLost {
+            // As after a hangup signal: the autosave stays for --resume, and nobody is left to read a farewell.
+            throw Exit.hangup
+        }
         if let farewell { print(farewell) }
         // The exit codes of `advise` (README, `Exit.meanings`), so a script piping answers in can tell.
         switch Wizard.ending(end, kb) {
@@ -104,7 +110,7 @@ struct WizardRequest: Equatable {
         var state = start(screen.size.width, screen.size.height, screen.unicode)
         while true {
             screen.draw(WizardView.render(state, kb))
-            guard let key = screen.readKey() else { continue }
+            guard let key = try screen.readKey() else { continue }
             if key == .redraw { screen.clear() }
             let (next, todo) = Wizard.handle(key, state, at: Clock.now(), kb)
             let (after, farewell) = effects.run(todo, next)
