@@ -105,7 +105,7 @@ enum KnowledgeFolder {
                 if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
                 parts.append(part)
             }
-            return "/" + parts.joined(separator: "/")
+            return "/" + TextLayout.join(parts, separator: "/")
         }
 
         /// RFC 3986's remove_dot_segments of an absolute path; empty segments are kept.
@@ -121,7 +121,7 @@ enum KnowledgeFolder {
                 }
                 out.append(segment)
             }
-            return "/" + out.joined(separator: "/")
+            return "/" + TextLayout.join(out, separator: "/")
         }
 
         /// `~` and `~/...` from HOME (else the password database), `~name/...` from the password

@@ -98,6 +98,18 @@ struct TextLayoutFastPathTests {
         }
     }
 
+    @Test("join gives what joined(separator:) gives, for strings and substrings, 0 to 5 parts")
+    func join() {
+        var state: UInt64 = 7
+        for round in 0..<2_000 {
+            let parts = (0..<(round % 6)).map { _ in Self.text(&state) }
+            let separator = Self.pieces[round % Self.pieces.count]
+            #expect(TextLayout.join(parts, separator: separator) == parts.joined(separator: separator))
+            let slices = parts.map { $0.dropFirst(min(1, $0.count)) }
+            #expect(TextLayout.join(slices, separator: separator) == slices.joined(separator: separator))
+        }
+    }
+
     @Test("every scalar of Latin-1, Latin Extended and the combining diacritics, alone and after a letter")
     func latin() {
         for value in UInt32(0x20)...0x36F {

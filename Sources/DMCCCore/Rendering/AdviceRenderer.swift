@@ -54,7 +54,7 @@ public enum AdviceRenderer {
         }
         out.append("")
         out += TextLayout.wrap("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(knowledgeLine(report, language)) (sha256 \(report.knowledge.sha256.prefix(12)))", width: w)
-        return out.joined(separator: "\n") + "\n"
+        return TextLayout.join(out, separator: "\n") + "\n"
     }
 
     public static func markdown(_ report: AdviceReport, language: Language) -> String {
@@ -114,7 +114,7 @@ public enum AdviceRenderer {
         out.append("---")
         out.append("")
         out.append("\(Wording.text(.actionDate, language)): \(spelled(report.date, language)) · \(knowledgeLine(report, language)) (sha256 `\(report.knowledge.sha256)`)")
-        return out.joined(separator: "\n") + "\n"
+        return TextLayout.join(out, separator: "\n") + "\n"
     }
 
     /// A step of "Why": the question and its answer, marked when the answer was assumed for a "don't know".
@@ -132,7 +132,7 @@ public enum AdviceRenderer {
     static func branchScope(_ report: AdviceReport, _ language: Language) -> String? {
         let assumed = report.assumedSteps
         guard !assumed.isEmpty else { return nil }
-        let list = assumed.map { "\($0.text) → \($0.label)" }.joined(separator: "; ")
+        let list = TextLayout.join(assumed.map { "\($0.text) → \($0.label)" }, separator: "; ")
         return language == .nl
             ? "Voor het geval: \(list). Andere mogelijkheden kunnen later andere vragen stellen."
             : "For the case: \(list). Other possibilities may ask other questions later."

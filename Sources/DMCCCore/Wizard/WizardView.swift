@@ -20,7 +20,7 @@ public struct StyledLine: Sendable, Equatable {
         self.init([Span(text, style)], fill: fill)
     }
 
-    public var text: String { spans.map(\.text).joined() }
+    public var text: String { TextLayout.join(spans.map(\.text), separator: "") }
 
     /// The line cut to `width` cells, with "…" where text was cut.
     func fitted(_ width: Int) -> StyledLine {
@@ -90,7 +90,7 @@ public enum WizardView {
             parts += step
             parts.append(dateLabel ? "\(WizardText.actionDate.text(L)) \(date)" : date)
             if showKnowledge { parts.append(knowledge) }
-            return " " + parts.joined(separator: " · ") + " "
+            return " " + TextLayout.join(parts, separator: " · ") + " "
         }
         let tries = [bar(name: true, client: 30, dateLabel: true, knowledge: true),
                      bar(name: true, client: 30, dateLabel: true, knowledge: false),
@@ -108,10 +108,10 @@ public enum WizardView {
         let labels = s.session.steps(exploration, kb, language: s.language).map(\.label)
         guard !labels.isEmpty else { return StyledLine() }
         var parts = labels
-        var text = " " + parts.joined(separator: " › ")
+        var text = " " + TextLayout.join(parts, separator: " › ")
         while TextLayout.width(text) > s.width && parts.count > 1 {
             parts.removeFirst()
-            text = " … › " + parts.joined(separator: " › ")
+            text = " … › " + TextLayout.join(parts, separator: " › ")
         }
         return StyledLine(TextLayout.truncate(text, to: s.width), .dim)
     }
