@@ -1,8 +1,9 @@
 import DMCCCore
 import Foundation
 
-/// The compiled knowledge on disk: one file per key (the knowledge files' SHA-256, this program,
-/// the format), so an edited knowledge file is never answered from an old compiled form.
+/// The compiled knowledge on disk: one file per knowledge folder and program, holding the key it
+/// was compiled for (the knowledge files' SHA-256, this program, the format), so an edited
+/// knowledge file is never answered from an old compiled form.
 /// `DMCC_CACHE`, else `$XDG_CACHE_HOME/dmcc-advisor`, else `~/.cache/dmcc-advisor`. Everything
 /// here may fail quietly: a cache that cannot be read or written only costs a YAML parse.
 enum KnowledgeCache {
@@ -16,40 +17,45 @@ enum KnowledgeCache {
         return nil
     }
 
-    /// The key for these sources: their digest, the program version and the identity of this very
-    /// executable (size and modification time), so a rebuilt program never trusts another build's
-    /// compiled form.
-    static func key(for sources: [KnowledgeSource]) -> String {
-        key(digest: KnowledgeDigest.sha256(of: sources))
-    }
-
-    /// The key for knowledge with this SHA-256 (`KnowledgeDigest`).
-    static func key(digest: String) -> String {
+    /// This program: its version and the identity of this very executable (size and modification
+    /// time), so a rebuilt program never trusts another build's compiled form.
+    static func program() -> String {
         var program = "dmcc-advisor \(programVersion)"
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 {
             program += " \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }
-        return CompiledKnowledge.key(knowledgeSHA256: digest, program: program)
+        return program
     }
 
-    /// The file name for a key: a digest of it, so the name is short and safe.
-    static func fileName(for key: String) -> String {
-        "knowledge-" + CompiledKnowledge.fileName(for: key) + ".bin"
+    /// The key for these sources read by `program`.
+    static func key(for sources: [KnowledgeSource], program: String) -> String {
+        key(digest: KnowledgeDigest.sha256(of: sources), program: program)
     }
 
-    /// Only a file of this user's that nobody else may write is trusted: the advice rests on it.
-    static func read(key: String, paths: [String]) -> KnowledgeBase? {
-        guard let folder, case .success(let bytes) = KnowledgeFolder.readFile(folder + "/" + fileName(for: key), limit: 1 << 30,
-                                                                               ownOnly: true) else {
+    /// The key for knowledge with this SHA-256 (`KnowledgeDigest`) read by `program`.
+    static func key(digest: String, program: String) -> String {
+        CompiledKnowledge.key(knowledgeSHA256: digest, program: program)
+    }
+
+    static func fileName(knowledge: String, program: String) -> String {
+        "knowledge-" + CompiledKnowledge.fileName(folder: KnowledgeFolder.Path.shown(knowledge), program: program) + ".bin"
+    }
+
+    /// What was compiled last for the knowledge folder `knowledge`, with the key it was compiled
+    /// for; the caller uses it only when that key is the knowledge's own. Only a file of this
+    /// user's that nobody else may write is trusted: the advice rests on it.
+    static func read(knowledge: String, program: String, paths: [String]) -> (key: String, base: KnowledgeBase)? {
+        guard let folder, case .success(let bytes) = KnowledgeFolder.readFile(folder + "/" + fileName(knowledge: knowledge, program: program),
+                                                                               limit: 1 << 30, ownOnly: true) else {
             return nil
         }
-        return CompiledKnowledge.decode(bytes, key: key, paths: paths)
+        return CompiledKnowledge.decode(bytes, paths: paths)
     }
 
     /// Writes through a temporary file and a rename, so a reader sees the old file or the whole
     /// new one; then removes all but the newest `kept` compiled forms.
-    static func write(_ kb: KnowledgeBase, key: String) {
+    static func write(_ kb: KnowledgeBase, key: String, knowledge: String, program: String) {
         guard let folder else { return }
         let fm = FileManager.default
         try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -66,7 +72,7 @@ enum KnowledgeCache {
             written += n
         }
         close(fd)
-        guard written == bytes.count, rename(temporary, folder + "/" + fileName(for: key)) == 0 else {
+        guard written == bytes.count, rename(temporary, folder + "/" + fileName(knowledge: knowledge, program: program)) == 0 else {
             unlink(temporary)
             return
         }

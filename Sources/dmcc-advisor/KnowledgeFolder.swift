@@ -196,14 +196,14 @@ enum KnowledgeFolder {
     static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The cache key of the folder's knowledge, computed as `KnowledgeCache.key(for: read(folder))`
+    /// The cache key of the folder's knowledge, computed as `KnowledgeCache.key(for: read(folder), program:)`
     /// would, but a piece at a time through one buffer: at start-up only the digest is needed, not
     /// the files. Nil when any file is not a plain readable regular file of a size the YAML path
     /// accepts, or changes while it is read: the YAML path then reads and reports it.
-    static func key(_ files: [(name: String, path: String, shown: String)]) -> String? {
+    static func key(_ files: [(name: String, path: String, shown: String)], program: String) -> String? {
         var digest = KnowledgeDigest.Stream()
         let chunk = 1 << 16
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
@@ -228,7 +228,7 @@ enum KnowledgeFolder {
             }
             guard total == size else { return nil }
         }
-        return KnowledgeCache.key(digest: digest.hex())
+        return KnowledgeCache.key(digest: digest.hex(), program: program)
     }
 
     struct ReadFailure: Error, CustomStringConvertible { var description: String }
@@ -314,16 +314,20 @@ enum KnowledgeFolder {
         do {
             let folder = try locate(explicit)
             let files = try files(folder)
-            // Compiled knowledge for exactly these bytes: no file needs to be held or parsed.
-            if compiled, let key = key(files), let kb = KnowledgeCache.read(key: key, paths: files.map(\.shown).sorted()) {
-                return kb
-            }
+            guard compiled else { return try Linter.validated(read(folder).sorted { $0.path < $1.path }) }
+            // Compiled knowledge for exactly these bytes: no file needs to be held or parsed. The
+            // files' digest is computed on a second thread while this one reads and decodes what
+            // was compiled for this folder last; that is used only if it was compiled for this digest.
+            let program = KnowledgeCache.program()
+            let hashing = SecondThread { KnowledgeFolder.key(files, program: program) }
+            let last = KnowledgeCache.read(knowledge: folder, program: program, paths: files.map(\.shown).sorted())
+            if let key = hashing.result(), let last, last.key == key { return last.base }
             let sources = try read(folder).sorted { $0.path < $1.path }
-            guard compiled, sources.allSatisfy({ $0.failure == nil }) else { return try Linter.validated(sources) }
-            let key = KnowledgeCache.key(for: sources)
-            if let kb = KnowledgeCache.read(key: key, paths: sources.map(\.path)) { return kb }
+            guard sources.allSatisfy({ $0.failure == nil }) else { return try Linter.validated(sources) }
+            let key = KnowledgeCache.key(for: sources, program: program)
+            if let last, last.key == key { return last.base }
             let kb = try Linter.validated(sources)
-            KnowledgeCache.write(kb, key: key)
+            KnowledgeCache.write(kb, key: key, knowledge: folder, program: program)
             return kb
         } catch let errors as KnowledgeErrors {
             printError(CLIText.knowledgeProblems(errors.problems.count).text(language))

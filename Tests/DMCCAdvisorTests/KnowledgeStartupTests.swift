@@ -9,6 +9,7 @@ import Testing
 struct KnowledgeStartupTests {
     static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Knowledge")
+    static let program = KnowledgeCache.program()
 
     func scratch() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-key-\(UUID().uuidString)")
@@ -20,12 +21,12 @@ struct KnowledgeStartupTests {
     }
 
     func yamlKey(_ folder: URL) throws -> String {
-        KnowledgeCache.key(for: try KnowledgeFolder.read(folder.path).sorted { $0.path < $1.path })
+        KnowledgeCache.key(for: try KnowledgeFolder.read(folder.path).sorted { $0.path < $1.path }, program: Self.program)
     }
 
     @Test("the streamed key is the key of the files as read, for the shipped knowledge")
     func shipped() throws {
-        let key = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(Self.shipped.path)))
+        let key = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(Self.shipped.path), program: Self.program))
         #expect(key == (try yamlKey(Self.shipped)))
     }
 
@@ -33,16 +34,16 @@ struct KnowledgeStartupTests {
     func changes() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let before = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)))
+        let before = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path), program: Self.program))
         let file = folder.appendingPathComponent("facts.yaml")
         var bytes = try [UInt8](Data(contentsOf: file))
         bytes[bytes.count / 2] ^= 0x01
         try Data(bytes).write(to: file)
-        let edited = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)))
+        let edited = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path), program: Self.program))
         #expect(edited != before)
         #expect(edited == (try yamlKey(folder)))
         try Data("nodes: []\n".utf8).write(to: folder.appendingPathComponent("99-more.yml"))
-        let added = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)))
+        let added = try #require(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path), program: Self.program))
         #expect(added != edited)
         #expect(added == (try yamlKey(folder)))
     }
@@ -52,14 +53,14 @@ struct KnowledgeStartupTests {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub.yaml"), withIntermediateDirectories: true)
-        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)) == nil)
+        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path), program: Self.program) == nil)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("sub.yaml"))
         #expect(mkfifo(folder.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
-        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)) == nil)
+        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path), program: Self.program) == nil)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("pipe.yaml"))
         let large = folder.appendingPathComponent("large.yaml")
         try Data(repeating: 0x20, count: KnowledgeSource.maximumSize + 1).write(to: large)
-        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path)) == nil)
+        #expect(KnowledgeFolder.key(try KnowledgeFolder.files(folder.path), program: Self.program) == nil)
     }
 }
 
@@ -84,5 +85,22 @@ struct KnowledgeListingTests {
     @Test("a folder that cannot be listed is reported with its path")
     func missing() {
         #expect(throws: KnowledgeFolder.Unusable.self) { try KnowledgeFolder.files("/nonexistent/knowledge") }
+    }
+}
+
+@Suite("Start-up work on a second thread")
+struct SecondThreadTests {
+    @Test("the work runs on another thread, and its result, nil included, comes back")
+    func runsBeside() {
+        let caller = pthread_self()
+        let work = SecondThread { () -> (String?, Bool) in
+            (nil, pthread_equal(pthread_self(), caller) == 0)
+        }
+        let (value, elsewhere) = work.result()
+        #expect(value == nil)
+        #expect(elsewhere)
+        let sum = SecondThread { (1...1_000).reduce(0, +) }
+        #expect(sum.result() == 500_500)
+        #expect(sum.result() == 500_500, "a second call gives the same result without running the work again")
     }
 }

@@ -71,14 +71,19 @@ struct CompiledKnowledgeTests {
         #expect(key.contains("format-\(CompiledKnowledge.formatVersion)"))
         #expect(CompiledKnowledge.decode(bytes, key: otherBytes, paths: sources.map(\.path)) == nil)
         #expect(CompiledKnowledge.decode(bytes, key: otherProgram, paths: sources.map(\.path)) == nil)
-        #expect(CompiledKnowledge.fileName(for: key) != CompiledKnowledge.fileName(for: otherBytes))
+        // The key it was compiled for comes with the model, for the caller to compare.
+        #expect(CompiledKnowledge.decode(bytes, paths: sources.map(\.path))?.key == key)
     }
 
-    @Test("a compiled form's file name is the first half of its key's SHA-256, in lower-case hex")
-    func fileNameIsDigestHex() {
-        // SHA-256("abc") from FIPS 180-2, appendix B.1.
-        #expect(CompiledKnowledge.fileName(for: "abc") == "ba7816bf8f01cfea414140de5dae2223")
-        #expect(CompiledKnowledge.fileName(for: "") == "e3b0c44298fc1c149afbf4c8996fb924")
+    @Test("a compiled form's file is named by knowledge folder and program: 16 hex digits, one per pair")
+    func fileNames() {
+        let name = CompiledKnowledge.fileName(folder: "/srv/Knowledge", program: "dmcc-advisor 0.1.0 1 2.3")
+        #expect(name.count == 16 && name.allSatisfy { "0123456789abcdef".contains($0) })
+        #expect(CompiledKnowledge.fileName(folder: "/srv/Knowledge", program: "dmcc-advisor 0.1.0 1 2.3") == name)
+        let others = [CompiledKnowledge.fileName(folder: "/srv/Knowledge2", program: "dmcc-advisor 0.1.0 1 2.3"),
+                      CompiledKnowledge.fileName(folder: "/srv/Knowledge", program: "dmcc-advisor 0.1.0 1 2.4"),
+                      CompiledKnowledge.fileName(folder: "/srv/Knowledg", program: "e dmcc-advisor 0.1.0 1 2.3")]
+        #expect(Set(others + [name]).count == 4)
     }
 
     @Test("a truncated or altered compiled form is refused, never read as other knowledge")
@@ -225,6 +230,28 @@ struct CompiledKnowledgeProgramTests {
         let after = try Program.run(objection, in: folder, environment: env)
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("Nooit kosten voor een afmelding"), "\(after.stdout)")
+    }
+
+    @Test("one compiled file per knowledge folder: an edit and its undo each answer from their own knowledge")
+    func oneFilePerFolder() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = folder.appendingPathComponent("cache")
+        let env = environment(cache: cache)
+        let file = folder.appendingPathComponent("Knowledge/70-objections.yaml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "nl: Geen kosten voor een afmelding", with: "nl: Nooit kosten voor een afmelding")
+        for (text, expected) in [(original, "Geen kosten"), (edited, "Nooit kosten"), (original, "Geen kosten"), (original, "Geen kosten")] {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let r = try Program.run(objection, in: folder, environment: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains(expected), "\(r.stdout)")
+            #expect(compiledFiles(cache).count == 1)
+        }
+        // Another folder with the same knowledge gets a file of its own.
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("Knowledge"), to: folder.appendingPathComponent("Copy"))
+        #expect(try Program.run(objection + ["--knowledge", "Copy"], in: folder, environment: env).status == 0)
+        #expect(compiledFiles(cache).count == 2)
     }
 
     @Test("a corrupt compiled form is ignored and written again")

@@ -1,5 +1,3 @@
-import Crypto
-
 /// A validated `KnowledgeBase` in a compact binary form, so the advisor need not parse and check
 /// the YAML on every start. Pure: values in, bytes out.
 ///
@@ -59,15 +57,24 @@ public enum CompiledKnowledge {
     /// - Parameter paths: the paths the knowledge files are read from now; a location's file is
     ///   the one of these with its base name, exactly as the YAML loader would have written it.
     public static func decode(_ bytes: [UInt8], key: String, paths: [String]) -> KnowledgeBase? {
+        guard let decoded = decode(bytes, paths: paths), decoded.key == key else { return nil }
+        return decoded.base
+    }
+
+    /// The model and the key it was compiled for, or nil when `bytes` are not a sound compiled
+    /// form. The caller compares the key with the knowledge's own before using the model: the
+    /// start-up reads this while the knowledge's digest is still being computed.
+    public static func decode(_ bytes: [UInt8], paths: [String]) -> (key: String, base: KnowledgeBase)? {
         guard bytes.count > magic.count + checksumSize, bytes.starts(with: magic) else { return nil }
         let end = bytes.count - checksumSize
         var stored: UInt64 = 0
         for (i, byte) in bytes[end...].enumerated() { stored |= UInt64(byte) << UInt64(8 * i) }
         guard checksum(bytes[0..<end]) == stored else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> KnowledgeBase? in
+        return bytes.withUnsafeBufferPointer { buffer -> (key: String, base: KnowledgeBase)? in
             var reader = Reader(bytes: buffer, offset: magic.count, end: end)
             do {
-                guard try reader.int() == formatVersion, try reader.string() == key else { return nil }
+                guard try reader.int() == formatVersion else { return nil }
+                let key = try reader.string()
                 let byName = Dictionary(paths.map { (baseName($0), $0) }, uniquingKeysWith: { first, _ in first })
                 let count = try reader.count()
                 for _ in 0..<count {
@@ -96,8 +103,8 @@ public enum CompiledKnowledge {
                 guard nodeOffset == end - reader.offset else { return nil }
                 offsets.append(nodeOffset)
                 let store = NodeStore(compiled: bytes, start: reader.offset, offsets: offsets, ids: ids, files: reader.files)
-                return KnowledgeBase(metadata: head.metadata, facts: head.facts, store: store,
-                                     sameQuestion: head.sameQuestion, sha256: head.sha256)
+                return (key, KnowledgeBase(metadata: head.metadata, facts: head.facts, store: store,
+                                           sameQuestion: head.sameQuestion, sha256: head.sha256))
             } catch {
                 return nil
             }
@@ -140,17 +147,16 @@ public enum CompiledKnowledge {
         return sum
     }
 
-    /// A short name for the file that holds the compiled form for `key`: hex of its SHA-256.
-    public static func fileName(for key: String) -> String {
+    /// The name of the file that keeps the compiled form for the knowledge folder `folder` read
+    /// by `program`: one file per folder and program, whatever the folder holds, so that it can be
+    /// read before the knowledge's digest is known; the key inside says which knowledge it is.
+    /// Hex of a 64-bit checksum of the two: short and safe, and a collision only costs a YAML read.
+    public static func fileName(folder: String, program: String) -> String {
+        let sum = checksum(Array("\(folder)\0\(program)\0format-\(formatVersion)".utf8)[...])
         let digits = Array("0123456789abcdef".utf8)
-        return SHA256.hash(data: Array(key.utf8)).withUnsafeBytes { digest in
-            String(unsafeUninitializedCapacity: 32) { out in
-                for (i, byte) in digest.prefix(16).enumerated() {
-                    out[2 * i] = digits[Int(byte >> 4)]
-                    out[2 * i + 1] = digits[Int(byte & 0x0F)]
-                }
-                return 32
-            }
+        return String(unsafeUninitializedCapacity: 16) { out in
+            for i in 0..<16 { out[i] = digits[Int((sum >> UInt64(60 - 4 * i)) & 0xF)] }
+            return 16
         }
     }
 
