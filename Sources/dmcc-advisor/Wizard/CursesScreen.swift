@@ -195,13 +195,15 @@ final class CursesScreen {
     }
 
     /// Accented Dutch text needs a UTF-8 locale; fall back to C.UTF-8 when the environment's is not.
+    /// Only the character type is taken from the environment: it is all that curses and `wcwidth`
+    /// use, and loading every category opened some 25 files before the first screen.
     private func useUTF8Locale() {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         // Plain Swift, no Foundation string bridging: this runs before the first screen.
         let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" }
         if codeset != "UTF8" {
             unicode = false
-            setlocale(LC_ALL, "C.UTF-8")
+            setlocale(LC_CTYPE, "C.UTF-8")
         }
     }
 
