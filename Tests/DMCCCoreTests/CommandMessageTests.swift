@@ -245,4 +245,16 @@ struct CommandMessageTests {
         let r = try run(["transcripts", "sync"], language)
         #expect(r.status == 2 && r.stderr.contains(expected), "\(r.stderr)")
     }
+
+    @Test("stale says the old and the new verdict in the session's language, whatever language the record was saved in",
+          arguments: [(nil as Language?, Language.en, "Toegestaan, mits u aan de voorwaarden voldoet → Niet toegestaan"),
+                      (.en, .nl, "Allowed if you meet the conditions → Not allowed")])
+    func staleVerdicts(_ language: Language?, _ saved: Language, _ expected: String) throws {
+        defer { cleanUp() }
+        let r = try TrustShell.run(TrustShell.customerCall(on: "2026-05-15") + ["--save", "--lang", saved.rawValue, "--transcripts", records.path],
+                                   config: config)
+        #expect(r.status == 0, "\(r.stderr)")
+        let stale = try run(["transcripts", "stale", "--on", "2026-09-01"], language)
+        #expect(stale.status == 1 && stale.stdout.contains(": \(expected)\n"), "\(stale.stdout)")
+    }
 }

@@ -100,8 +100,10 @@ public enum Staleness {
                 lastID = f.id
             }
             let on = f.when == .today ? (nl ? "vandaag, \(f.date)" : "today, \(f.date)") : (nl ? "actiedatum \(f.date)" : "action date \(f.date)")
-            let newLabel = f.newVerdictLabel ?? (nl ? "onvolledig" : "incomplete")
-            out += "  \(nl ? "op" : "on") \(on): \(f.oldVerdictLabel ?? "-") → \(newLabel)\n"
+            // The verdicts in the session's language; the record keeps its words in its own.
+            let oldLabel = verdictLabel(f.oldVerdict, saidAs: f.oldVerdictLabel, language) ?? "-"
+            let newLabel = verdictLabel(f.newVerdict, saidAs: f.newVerdictLabel, language) ?? (nl ? "onvolledig" : "incomplete")
+            out += "  \(nl ? "op" : "on") \(on): \(oldLabel) → \(newLabel)\n"
             for change in f.ruleChanges {
                 out += "    \(nl ? "regelwijziging" : "rule change") \(change.id) (\(change.date)): \(change.text)\n"
             }
@@ -115,6 +117,11 @@ public enum Staleness {
         let count = Set(findings.map(\.id)).count
         out += nl ? "\(count) van \(checked) advies(en) zou nu anders luiden\n" : "\(count) of \(checked) advice record(s) would now differ\n"
         return ControlCharacters.escaped(out)
+    }
+
+    /// The words for `verdict` in `language`; a verdict this program does not know keeps the words it was saved with.
+    static func verdictLabel(_ verdict: String?, saidAs label: String?, _ language: Language) -> String? {
+        verdict.flatMap(Verdict.init(rawValue:)).map { Wording.verdict($0, language) } ?? label
     }
 
     /// The findings as JSON: `checked`, `stale` [{`id`, `client`, `consultant`, `on` (`action-date`|`today`),

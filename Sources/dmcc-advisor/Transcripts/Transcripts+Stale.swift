@@ -22,7 +22,7 @@ extension Transcripts {
         @Option(name: .long, help: "text or json.")
         var format: Format = .text
 
-        @Option(name: .long, help: "The language of the headings: nl or en (what changed is said in each record's language).")
+        @Option(name: .long, help: "The language of the headings and verdicts: nl or en (what changed is said in each record's language).")
         var lang: Language = .nl
 
         @OptionGroup var knowledgeOptions: KnowledgeOptions
