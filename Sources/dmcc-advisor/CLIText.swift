@@ -16,25 +16,10 @@ enum CLIText {
         t("opgeslagen als \(id) in \(folder) (\(id).json, \(id).md)", "saved \(id) in \(folder) (\(id).json, \(id).md)")
     }
     static func notSaved(_ error: Error) -> LocalizedText {
-        switch error {
-        case let refused as TranscriptStore.SigningKeyFailure:
-            let detail = refused.damage.map { " (\($0))" } ?? ""
-            return refused.readError.map { readError in
-                t("niet opgeslagen: uw ondertekeningssleutel \(refused.path) kan niet worden gelezen (\(readError)); maak het bestand "
-                  + "leesbaar voor uzelf (chmod 600), maak een nieuwe sleutel met 'dmcc-advisor keys init --force', of zet het "
-                  + "bestand opzij om zonder handtekening op te slaan; er is niets opgeslagen",
-                  "not saved: your signing key \(refused.path) cannot be read (\(readError)); make the file readable for yourself "
-                  + "(chmod 600), make a new key with 'dmcc-advisor keys init --force', or move the file away to save unsigned; "
-                  + "nothing was saved")
-            } ?? t("niet opgeslagen: uw ondertekeningssleutel \(refused.path) is beschadigd\(detail); herstel het bestand, maak een nieuwe "
-                   + "sleutel met 'dmcc-advisor keys init --force' (en laat het team de nieuwe publieke sleutel vertrouwen), of "
-                   + "zet het bestand opzij om zonder handtekening op te slaan; er is niets opgeslagen",
-                   "not saved: your signing key \(refused.path) is damaged\(detail); repair the file, make a new key with "
-                   + "'dmcc-advisor keys init --force' (and have the team trust the new public key), or move the file away to "
-                   + "save unsigned; nothing was saved")
-        default:
-            return t("niet opgeslagen: \(reason(error).text(.nl))", "not saved: \(reason(error).text(.en))")
+        if let refused = error as? ConsultantKey.Unusable {
+            return RecordText.notSavedKeyUnusable(refused.path, readError: refused.readError, damage: refused.damage)
         }
+        return t("niet opgeslagen: \(reason(error).text(.nl))", "not saved: \(reason(error).text(.en))")
     }
     /// After a save with the consultant's key.
     static func savedSigned(_ name: String, fingerprint: String) -> LocalizedText {
@@ -51,6 +36,50 @@ enum CLIText {
         t("niet vastgelegd in git (\(reason ?? "onbekende fout")); het verslag is opgeslagen: leg het zelf vast met '\(command)'",
           "not committed to git (\(reason ?? "unknown error")); the record is saved: commit it by hand with '\(command)'")
     }
+    // MARK: - keys
+
+    static func keyExists(_ file: String) -> LocalizedText {
+        t("er bestaat al een ondertekeningssleutel in \(file); 'dmcc-advisor keys show' toont de publieke sleutel, "
+          + "'keys init --force' vervangt hem",
+          "a signing key already exists in \(file); 'dmcc-advisor keys show' prints its public key, 'keys init --force' replaces it")
+    }
+    static let noNameToSignAs = t("geen naam om mee te ondertekenen: geef er een op met --name", "no name to sign as: give one with --name")
+    static func keyWritten(_ name: String, to file: String) -> LocalizedText {
+        t("ondertekeningssleutel voor \(name) geschreven naar \(file) (0600); zet deze regel bij de vertrouwde sleutels van het team "
+          + "('dmcc-advisor keys trust', of voeg hem toe aan Transcripts/trusted-keys):",
+          "signing key for \(name) written to \(file) (0600); add this line to the team's trusted keys "
+          + "('dmcc-advisor keys trust', or append it to Transcripts/trusted-keys):")
+    }
+    static func noKey(_ file: String) -> LocalizedText {
+        t("geen ondertekeningssleutel in \(file); maak er een met 'dmcc-advisor keys init'",
+          "no signing key in \(file); make one with 'dmcc-advisor keys init'")
+    }
+    static func fingerprint(_ fingerprint: String) -> LocalizedText { t("vingerafdruk \(fingerprint)", "fingerprint \(fingerprint)") }
+    static func keyExposed(_ file: String, mode: String) -> LocalizedText {
+        t("de ondertekeningssleutel \(file) is leesbaar voor anderen (modus \(mode)): wie hem kan lezen, kan als u ondertekenen; "
+          + "maak hem privé met 'chmod 600 \(file)', en maak een nieuwe sleutel als anderen hem gekopieerd kunnen hebben",
+          "the signing key \(file) is readable by others (mode \(mode)): anyone who can read it can sign as you; "
+          + "make it private with 'chmod 600 \(file)', and make a new key if others may have copied it")
+    }
+    static func cannotCreateConfig(_ folder: String, _ reason: String) -> LocalizedText {
+        t("de configuratiemap \(folder) kan niet worden gemaakt: \(reason); kies een andere met DMCC_CONFIG",
+          "cannot create the config folder \(folder): \(reason); choose another with DMCC_CONFIG")
+    }
+    static func cannotMakePrivate(_ folder: String, _ reason: String) -> LocalizedText {
+        t("\(folder) kan niet privé worden gemaakt: \(reason)", "cannot make \(folder) private: \(reason)")
+    }
+    static func cannotWriteIn(_ folder: String, _ reason: String) -> LocalizedText {
+        t("er kan niet worden geschreven in \(folder): \(reason)", "cannot write in \(folder): \(reason)")
+    }
+    static let emptyKeyName = t("--name: de naam is leeg", "--name: the name is empty")
+    static func alreadyTrusted(_ name: String, in file: String) -> LocalizedText {
+        t("deze sleutel wordt al vertrouwd als '\(name)' in \(file)", "this key is already trusted as '\(name)' in \(file)")
+    }
+    static func trusted(_ name: String, fingerprint: String, in file: String) -> LocalizedText {
+        t("de sleutel van \(name) (vingerafdruk \(fingerprint)) staat nu bij de vertrouwde sleutels in \(file)",
+          "trusted \(name) (fingerprint \(fingerprint)) in \(file)")
+    }
+
     // MARK: - The knowledge folder
 
     static func knowledgeNotFound(_ tried: [String]) -> LocalizedText {
@@ -87,6 +116,9 @@ enum CLIText {
     /// any other error as it describes itself.
     static func reason(_ error: Error) -> LocalizedText {
         if let failure = error as? TranscriptStore.Failure { return failure.text }
+        if let failure = error as? ConsultantKey.Failure { return failure.text }
+        if let failure = error as? ConsultantKey.Unusable { return failure.text }
+        if let failure = error as? RecordFile.Failure { return failure.text }
         if let failure = error as? PDFPrinter.Failure { return failure.text }
         if let refusal = error as? ResolveError { return resolveRefusal(refusal) }
         if let advice = error as? AdviceError { return adviceError(advice) }
@@ -166,8 +198,9 @@ enum CLIText {
     static func noSuchRecord(_ id: String, in folder: String) -> LocalizedText {
         t("geen verslag '\(id)' in \(folder)", "no record '\(id)' in \(folder)")
     }
-    static func unreadableRecord(_ id: String, _ reason: String) -> LocalizedText {
-        t("\(id).json: \(reason); 'transcripts verify \(id)' zegt meer", "\(id).json: \(reason); 'transcripts verify \(id)' says more")
+    static func unreadableRecord(_ id: String, _ reason: LocalizedText) -> LocalizedText {
+        t("\(id).json: \(reason.text(.nl)); 'transcripts verify \(id)' zegt meer",
+          "\(id).json: \(reason.text(.en)); 'transcripts verify \(id)' says more")
     }
     /// A file `list` or `stale` leaves out.
     static func skipped(_ file: String, _ reason: LocalizedText) -> LocalizedText {
@@ -189,31 +222,6 @@ enum CLIText {
 
     // MARK: - verify
 
-    /// After `ok   ID  `: who signed the record.
-    static func signedBy(_ name: String) -> LocalizedText { t("ondertekend door \(name)", "signed by \(name)") }
-    static let sealedUnsigned = t("verzegeld, niet ondertekend", "sealed, unsigned")
-    /// After `FAIL ID: `: what is wrong with the signature.
-    static let sealedNotSigned = t("verzegeld, maar niet ondertekend", "sealed, but not signed")
-    static func untrustedKey(_ fingerprint: String) -> LocalizedText {
-        t("ondertekend met een sleutel die niet vertrouwd wordt (vingerafdruk \(fingerprint))",
-          "signed with a key that is not trusted (fingerprint \(fingerprint))")
-    }
-    static let signatureMismatch = t("de handtekening klopt niet", "the signature does not match")
-    /// Verify's words for the signature of a record whose seal holds, as `RecordSignature.verification`
-    /// decided (`passed`). A passing record's signature is not checked a second time: unsigned, or
-    /// signed by the trusted key it names. Only a failing one (rare) is checked again to say why.
-    static func signature(of record: AdviceRecord, passed: Bool, trusting trusted: TrustedKeys, requireSignature: Bool,
-                          _ language: Language) -> (problems: [String], signer: String) {
-        let status: RecordSignature.Status = passed
-            ? record.signature.flatMap { trusted.name(of: $0.key) }.map { .trusted(name: $0) } ?? .unsigned
-            : RecordSignature.status(of: record, trusting: trusted)
-        switch status {
-        case .trusted(let name): return ([], signedBy(name).text(language))
-        case .unsigned: return requireSignature ? ([sealedNotSigned.text(language)], "") : ([], sealedUnsigned.text(language))
-        case .untrusted(let fingerprint): return ([untrustedKey(fingerprint).text(language)], "")
-        case .mismatch: return ([signatureMismatch.text(language)], "")
-        }
-    }
     static let notNamedLikeARecord = t("de naam is geen verslag-id", "not named like a record")
     static func verified(_ passed: Int, of total: Int, in folder: String) -> LocalizedText {
         t("\(passed) van \(total) verslag(en) gecontroleerd in \(folder)", "\(passed) of \(total) record(s) verified in \(folder)")

@@ -115,6 +115,12 @@ enum Exit {
     }
 }
 
+/// `--lang` for a command that has no other use for the language than its messages (`keys`).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "The language of the messages: nl or en.")
+    var lang: Language = .nl
+}
+
 /// `--date`, shared by the wizard and `advise`.
 struct ActionDateOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The date of the marketing action, YYYY-MM-DD (default: today).", valueName: "date"))

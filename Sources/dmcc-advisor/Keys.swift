@@ -26,27 +26,28 @@ struct Keys: ParsableCommand {
         @Flag(name: .long, help: "Replace an existing key (records signed with the old one stay verifiable only while the team trusts it).")
         var force = false
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
+            let L = language.lang
             let location = ConsultantKey.location()
             if !force, FileManager.default.fileExists(atPath: location.file.path) {
-                printError("a signing key already exists in \(location.file.path); 'dmcc-advisor keys show' prints its public key, "
-                           + "'keys init --force' replaces it")
+                printError(CLIText.keyExists(location.file.path).text(L))
                 throw Exit.badInput
             }
             let chosen = ControlCharacters.cleaned(name ?? ConsultantKey.defaultName()).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !chosen.isEmpty else {
-                printError("no name to sign as: give one with --name")
+                printError(CLIText.noNameToSignAs.text(L))
                 throw Exit.badInput
             }
             let key = SigningKey(name: chosen)
             do {
                 try location.store(key, replacing: force)
             } catch {
-                printError("\(error)")
+                printError(error.text.text(L))
                 throw Exit.saveFailed
             }
-            printError("signing key for \(key.name) written to \(location.file.path) (0600); add this line to the team's trusted keys "
-                       + "('dmcc-advisor keys trust', or append it to Transcripts/trusted-keys):")
+            printError(CLIText.keyWritten(key.name, to: location.file.path).text(L))
             print(key.trustedKeyLine)
         }
     }
@@ -56,14 +57,17 @@ struct Keys: ParsableCommand {
             commandName: "show",
             abstract: "Print your public key line (NAME KEY) for the team's trusted keys.")
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
-            guard let key = try ConsultantKey.loadForCommand() else {
-                printError("no signing key in \(ConsultantKey.location().file.path); make one with 'dmcc-advisor keys init'")
+            let L = language.lang
+            guard let key = try ConsultantKey.loadForCommand(L) else {
+                printError(CLIText.noKey(ConsultantKey.location().file.path).text(L))
                 throw Exit.badInput
             }
-            if let warning = ConsultantKey.location().exposure() { printError(warning) }
+            if let warning = ConsultantKey.location().exposure() { printError(warning.text(L)) }
             print(key.trustedKeyLine)
-            printError("fingerprint \(RecordSignature.fingerprint(of: key.publicKey))")
+            printError(CLIText.fingerprint(RecordSignature.fingerprint(of: key.publicKey)).text(L))
         }
     }
 
@@ -79,31 +83,34 @@ struct Keys: ParsableCommand {
         @Argument(help: "The base64 public key (44 characters).")
         var key: String
 
+        @OptionGroup var language: LanguageOption
         @OptionGroup var transcriptOptions: TranscriptOptions
 
         func run() throws {
+            let L = language.lang
             let store = TranscriptStore.locate(transcriptOptions.transcripts)
             let cleanName = ControlCharacters.cleaned(name).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !cleanName.isEmpty else {
-                printError("--name: the name is empty")
+                printError(CLIText.emptyKeyName.text(L))
                 throw Exit.badInput
             }
             guard TrustedKeys.isPublicKey(key) else {
-                printError("'\(key)' is not a public key: it is 44 characters of base64, as 'dmcc-advisor keys show' prints")
+                printError(RecordText.notAPublicKey(ControlCharacters.escaped(key, keepingNewlines: false)).text(L))
                 throw Exit.badInput
             }
-            let trusted = try store.trustedKeys()
+            let trusted = try store.trustedKeys(language: L)
+            let file = "\(store.shownPath)/\(TranscriptStore.trustedKeysFile)"
             if let known = trusted.name(of: key) {
-                printError("this key is already trusted as '\(known)' in \(store.shownPath)/\(TranscriptStore.trustedKeysFile)")
+                printError(CLIText.alreadyTrusted(known, in: file).text(L))
                 return
             }
             do {
-                try store.trust(name: cleanName, key: key)
+                try store.trust(name: cleanName, key: key, language: L)
             } catch {
-                printError("\(error)")
+                printError(CLIText.reason(error).text(L))
                 throw Exit.saveFailed
             }
-            printError("trusted \(cleanName) (fingerprint \(RecordSignature.fingerprint(of: key))) in \(store.shownPath)/\(TranscriptStore.trustedKeysFile)")
+            printError(CLIText.trusted(cleanName, fingerprint: RecordSignature.fingerprint(of: key), in: file).text(L))
         }
     }
 }
@@ -126,43 +133,53 @@ struct ConsultantKey {
         return ConsultantKey(folder: URL(fileURLWithPath: home).appendingPathComponent(".config/dmcc-advisor"))
     }
 
+    /// The key file cannot be written, in both languages.
     struct Failure: Error, CustomStringConvertible {
-        var description: String
+        var text: LocalizedText
+        var description: String { text.text(.en) }
+    }
+
+    /// The key file exists but cannot be used (never silently unsigned): `readError` is the system's
+    /// reason when it cannot be read; else `damage` says what is wrong with it.
+    struct Unusable: Error, CustomStringConvertible {
+        var path: String
+        var readError: String?
+        var damage: LocalizedText?
+        /// Why, and what to do (`RecordText`: the wizard says the same).
+        var text: LocalizedText { RecordText.signingKeyUnusable(path, readError: readError, damage: damage) }
+        var description: String { text.text(.en) }
     }
 
     /// The key, nil when there is none; a key file that exists but cannot be used is an error
     /// (never silently unsigned).
-    func load() throws(Failure) -> SigningKey? {
+    func load() throws(Unusable) -> SigningKey? {
         let data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
             if !FileManager.default.fileExists(atPath: file.path) { return nil }
-            throw Failure(description: "cannot read the signing key \(file.path): \(TranscriptStore.reason(error))")
+            throw Unusable(path: file.path, readError: TranscriptStore.reason(error))
         }
         do {
             return try SigningKey.parse(String(decoding: data, as: UTF8.self))
         } catch {
-            throw Failure(description: "the signing key \(file.path) is damaged (\(error)); repair it, make a new one with "
-                          + "'dmcc-advisor keys init --force' (and have the team trust its public key), or move it away to save unsigned")
+            throw Unusable(path: file.path, damage: error.text)
         }
     }
 
     /// A warning when others may read the private key (anyone who can read it can sign as you).
-    func exposure() -> String? {
+    func exposure() -> LocalizedText? {
         var info = stat()
         guard stat(file.path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
-        let mode = String(info.st_mode & 0o777, radix: 8)
-        return "the signing key \(file.path) is readable by others (mode \(mode)): anyone who can read it can sign as you; "
-            + "make it private with 'chmod 600 \(file.path)', and make a new key if others may have copied it"
+        return CLIText.keyExposed(file.path, mode: String(info.st_mode & 0o777, radix: 8))
     }
 
-    /// `load()` for a command: a damaged key is reported and exits 2.
-    static func loadForCommand() throws -> SigningKey? {
+    /// `load()` for a command: a key that cannot be used is reported in `language` and exits 2.
+    static func loadForCommand(_ language: Language) throws -> SigningKey? {
         do {
             return try location().load()
         } catch {
-            printError("\(error)")
+            printError(error.text.text(language))
             throw Exit.badInput
         }
     }
@@ -174,33 +191,32 @@ struct ConsultantKey {
         for component in folder.path.split(separator: "/") {
             path += "/" + component
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
-                throw Failure(description: "cannot create the config folder \(folder.path): \(String(cString: strerror(errno))); choose another with DMCC_CONFIG")
+                throw Failure(text: CLIText.cannotCreateConfig(folder.path, String(cString: strerror(errno))))
             }
         }
         // The folder holds a private key: only its owner may look inside (mkdir's mode is filtered by the umask).
         guard chmod(folder.path, 0o700) == 0 else {
-            throw Failure(description: "cannot make \(folder.path) private: \(String(cString: strerror(errno)))")
+            throw Failure(text: CLIText.cannotMakePrivate(folder.path, String(cString: strerror(errno))))
         }
         let temporary = folder.appendingPathComponent(".\(Self.fileName)-\(getpid())").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot write in \(folder.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure(text: CLIText.cannotWriteIn(folder.path, String(cString: strerror(errno)))) }
         let bytes = Array(key.fileText.utf8)
         let written = fchmod(fd, 0o600) == 0 ? bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } : -1
         let synced = written == bytes.count && fsync(fd) == 0
         close(fd)
         guard synced else {
             unlink(temporary)
-            throw Failure(description: "cannot write \(file.path): \(String(cString: strerror(errno)))")
+            throw Failure(text: CLIText.cannotWrite(file.path, String(cString: strerror(errno))))
         }
         defer { unlink(temporary) }
         if replacing {
             guard rename(temporary, file.path) == 0 else {
-                throw Failure(description: "cannot write \(file.path): \(String(cString: strerror(errno)))")
+                throw Failure(text: CLIText.cannotWrite(file.path, String(cString: strerror(errno))))
             }
         } else if link(temporary, file.path) != 0 {
             let code = errno
-            throw Failure(description: code == EEXIST ? "a signing key already exists in \(file.path); 'keys init --force' replaces it"
-                                                      : "cannot write \(file.path): \(String(cString: strerror(code)))")
+            throw Failure(text: code == EEXIST ? CLIText.keyExists(file.path) : CLIText.cannotWrite(file.path, String(cString: strerror(code))))
         }
     }
 

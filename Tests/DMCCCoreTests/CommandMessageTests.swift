@@ -246,6 +246,124 @@ struct CommandMessageTests {
         #expect(r.status == 2 && r.stderr.contains(expected), "\(r.stderr)")
     }
 
+    // MARK: why a record fails, in verify and show
+
+    @Test("verify and show say why a record fails in the session's language: a broken seal, an edited or missing Markdown copy, no JSON, another record's id",
+          arguments: [(nil as Language?, ["de inhoud klopt niet met het SHA-256-zegel: het verslag is gewijzigd nadat het is opgeslagen",
+                                           "de Markdown-kopie wijkt af van wat het JSON-verslag zegt", "de Markdown-kopie ontbreekt",
+                                           "het JSON-bestand is geen geldige JSON", "het bestand bevat verslag '%@', niet '%@'"], "geen adviesverslag"),
+                      (.en, ["the content does not match its SHA-256 seal: the record was changed after it was saved",
+                             "the Markdown copy differs from what the JSON record states", "the Markdown copy is missing",
+                             "the JSON file is not valid JSON", "the file holds record '%@', not '%@'"], "not an advice record")])
+    func recordProblems(_ language: Language?, _ reasons: [String], _ notARecord: String) throws {
+        defer { cleanUp() }
+        let tampered = try saveDefinite(), edited = try saveDefinite(), noCopy = try saveDefinite(), notJSON = try saveDefinite()
+        let renamed = try saveDefinite()
+        try tamper(tampered)
+        try "edited\n".write(to: records.appendingPathComponent("\(edited).md"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: records.appendingPathComponent("\(noCopy).md"))
+        try "{oops".write(to: records.appendingPathComponent("\(notJSON).json"), atomically: true, encoding: .utf8)
+        let other = "20261129-143012-a1b2c3"
+        for ext in ["json", "md"] {
+            try FileManager.default.moveItem(at: records.appendingPathComponent("\(renamed).\(ext)"),
+                                             to: records.appendingPathComponent("\(other).\(ext)"))
+        }
+        let holds = reasons[4].replacingOccurrences(of: "'%@', niet '%@'", with: "'\(renamed)', niet '\(other)'")
+            .replacingOccurrences(of: "'%@', not '%@'", with: "'\(renamed)', not '\(other)'")
+        let verify = try run(["transcripts", "verify"], language)
+        #expect(verify.status == 1)
+        for (id, reason) in [(tampered, reasons[0]), (edited, reasons[1]), (noCopy, reasons[2]), (notJSON, reasons[3]), (other, holds)] {
+            #expect(verify.stdout.contains("FAIL \(id): \(reason)\n"), "\(id): \(verify.stdout)")
+        }
+        let shown = try run(["transcripts", "show", tampered], language)
+        #expect(shown.status == 1 && shown.stderr.contains("  \(reasons[0])\n"), "\(shown.stderr)")
+        let unreadable = try run(["transcripts", "show", notJSON], language)
+        #expect(unreadable.status == 2 && unreadable.stderr.contains("\(notJSON).json: \(notARecord);"), "\(unreadable.stderr)")
+    }
+
+    @Test("a malformed trusted-keys line is said in the session's language",
+          arguments: [(nil as Language?, "trusted-keys:2: 'notakey' is geen publieke sleutel (44 tekens base64"),
+                      (.en, "trusted-keys:2: 'notakey' is not a public key (44 characters of base64")])
+    func malformedTrustedKeys(_ language: Language?, _ expected: String) throws {
+        defer { cleanUp() }
+        try "# team\nEva notakey\n".write(to: records.appendingPathComponent("trusted-keys"), atomically: true, encoding: .utf8)
+        let r = try run(["transcripts", "verify"], language)
+        #expect(r.status == 2 && r.stderr.contains("\(records.path)/\(expected)"), "\(r.stderr)")
+    }
+
+    // MARK: keys
+
+    /// `keys` without a records folder (`init` and `show` take none).
+    func keys(_ arguments: [String], _ language: Language?) throws -> Program.Result {
+        try TrustShell.run(["keys"] + arguments + (language.map { ["--lang", $0.rawValue] } ?? []), config: config)
+    }
+
+    @Test("keys init, show and trust and their refusals speak the session's language",
+          arguments: [(nil as Language?, ["geen ondertekeningssleutel in %@; maak er een met 'dmcc-advisor keys init'",
+                                           "ondertekeningssleutel voor Eva de Vries geschreven naar %@ (0600); zet deze regel bij de vertrouwde sleutels",
+                                           "er bestaat al een ondertekeningssleutel in %@;", "geen naam om mee te ondertekenen: geef er een op met --name",
+                                           "vingerafdruk ", "--name: de naam is leeg", "'x' is geen publieke sleutel",
+                                           "de sleutel van Eva de Vries (vingerafdruk ", "deze sleutel wordt al vertrouwd als 'Eva de Vries' in "]),
+                      (.en, ["no signing key in %@; make one with 'dmcc-advisor keys init'",
+                             "signing key for Eva de Vries written to %@ (0600); add this line to the team's trusted keys",
+                             "a signing key already exists in %@;", "no name to sign as: give one with --name",
+                             "fingerprint ", "--name: the name is empty", "'x' is not a public key",
+                             "trusted Eva de Vries (fingerprint ", "this key is already trusted as 'Eva de Vries' in "])])
+    func keysMessages(_ language: Language?, _ said: [String]) throws {
+        defer { cleanUp() }
+        let file = config.appendingPathComponent("signing-key").path
+        let expected = said.map { $0.replacingOccurrences(of: "%@", with: file) }
+        let none = try keys(["show"], language)
+        #expect(none.status == 2 && none.stderr.contains(expected[0]), "\(none.stderr)")
+        let made = try keys(["init", "--name", "Eva de Vries"], language)
+        #expect(made.status == 0 && made.stderr.contains(expected[1]), "\(made.stderr)")
+        let key = try #require(made.stdout.split(separator: " ").last).trimmingCharacters(in: .newlines)
+        let again = try keys(["init", "--name", "Eva de Vries"], language)
+        #expect(again.status == 2 && again.stderr.contains(expected[2]), "\(again.stderr)")
+        let nameless = try keys(["init", "--name", " ", "--force"], language)
+        #expect(nameless.status == 2 && nameless.stderr.contains(expected[3]), "\(nameless.stderr)")
+        let shown = try keys(["show"], language)
+        #expect(shown.status == 0 && shown.stderr.contains(expected[4]), "\(shown.stderr)")
+        let folder = ["--transcripts", records.path]
+        let empty = try keys(["trust", "--name", " ", key] + folder, language)
+        #expect(empty.status == 2 && empty.stderr.contains(expected[5]), "\(empty.stderr)")
+        let wrong = try keys(["trust", "--name", "Eva de Vries", "x"] + folder, language)
+        #expect(wrong.status == 2 && wrong.stderr.contains(expected[6]), "\(wrong.stderr)")
+        let trusted = try keys(["trust", "--name", "Eva de Vries", key] + folder, language)
+        #expect(trusted.status == 0 && trusted.stderr.contains(expected[7]), "\(trusted.stderr)")
+        let twice = try keys(["trust", "--name", "Eva de Vries", key] + folder, language)
+        #expect(twice.status == 0 && twice.stderr.contains(expected[8]), "\(twice.stderr)")
+    }
+
+    @Test("keys show says what is wrong with a damaged key and a key others can read, in the session's language",
+          arguments: [(nil as Language?, "uw ondertekeningssleutel %@ is beschadigd (regel 2: onbekend veld 'colour'); herstel het bestand",
+                       "is leesbaar voor anderen (modus 644)"),
+                      (.en, "your signing key %@ is damaged (line 2: unknown field 'colour'); repair the file", "is readable by others (mode 644)")])
+    func keysDamaged(_ language: Language?, _ damaged: String, _ exposed: String) throws {
+        defer { cleanUp() }
+        #expect(try keys(["init", "--name", "Eva"], language).status == 0)
+        let file = config.appendingPathComponent("signing-key")
+        chmod(file.path, 0o644)
+        let open = try keys(["show"], language)
+        #expect(open.status == 0 && open.stderr.contains(exposed), "\(open.stderr)")
+        try "name Eva\ncolour blue\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try keys(["show"], language)
+        #expect(r.status == 2 && r.stderr.contains(damaged.replacingOccurrences(of: "%@", with: file.path)), "\(r.stderr)")
+    }
+
+    // MARK: firm.yaml, stale, output that cannot be written
+
+    @Test("show names a firm.yaml field without text in the session's language",
+          arguments: [(nil as Language?, "firm.yaml:1:7: missing-field: 'name' heeft geen tekst; schrijf het als gewone tekst of als {nl: ..., en: ...}"),
+                      (.en, "firm.yaml:1:7: missing-field: 'name' has no text; write it as plain text or as {nl: ..., en: ...}")])
+    func firmFieldWithoutText(_ language: Language?, _ expected: String) throws {
+        defer { cleanUp() }
+        let id = try saveDefinite()
+        try "name: {}\n".write(to: records.appendingPathComponent("firm.yaml"), atomically: true, encoding: .utf8)
+        let r = try run(["transcripts", "show", id, "--format", "html"], language)
+        #expect(r.status == 2 && r.stderr.contains(expected), "\(r.stderr)")
+    }
+
     @Test("stale says the old and the new verdict in the session's language, whatever language the record was saved in",
           arguments: [(nil as Language?, Language.en, "Toegestaan, mits u aan de voorwaarden voldoet → Niet toegestaan"),
                       (.en, .nl, "Allowed if you meet the conditions → Not allowed")])

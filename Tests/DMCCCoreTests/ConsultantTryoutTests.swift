@@ -108,7 +108,7 @@ struct ConsultantTryoutTests {
             let target = records.appendingPathComponent("letter.\(format)").path
             let r = try run(["transcripts", "show", id, "--format", format, "--output", target])
             #expect(r.status == 1, "\(format): \(r.stdout)\(r.stderr)")
-            #expect(r.stderr.contains("niet door de controle gekomen") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
+            #expect(r.stderr.contains("niet door de controle gekomen") && r.stderr.contains("SHA-256-zegel"), "\(r.stderr)")
             #expect(r.stdout.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: target), "no \(format) letter of a tampered record")
         }
@@ -117,7 +117,7 @@ struct ConsultantTryoutTests {
         for format in ["markdown", "text", "json"] {
             let r = try run(["transcripts", "show", id, "--format", format])
             #expect(r.status == 1, "\(format)")
-            #expect(r.stderr.contains("WAARSCHUWING: verslag \(id) is niet door de controle gekomen") && r.stderr.contains("SHA-256 seal"), "\(r.stderr)")
+            #expect(r.stderr.contains("WAARSCHUWING: verslag \(id) is niet door de controle gekomen") && r.stderr.contains("SHA-256-zegel"), "\(r.stderr)")
             #expect(r.stdout.contains(id), "still printed: \(r.stdout)")
         }
     }

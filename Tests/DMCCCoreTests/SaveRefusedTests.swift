@@ -9,12 +9,12 @@ import Testing
 struct SaveRefusedTests {
     let kb = Shipped.knowledge
     static let keyPath = "/home/eva/.config/dmcc-advisor/signing-key"
-    static let damagedNL = "Niet opgeslagen: uw ondertekeningssleutel \(keyPath) is beschadigd. Herstel het bestand, maak een nieuwe "
+    static let damagedNL = "niet opgeslagen: uw ondertekeningssleutel \(keyPath) is beschadigd; herstel het bestand, maak een nieuwe "
         + "sleutel met 'dmcc-advisor keys init --force' (en laat het team de nieuwe publieke sleutel vertrouwen), of zet het "
-        + "bestand opzij om zonder handtekening op te slaan. Er is niets opgeslagen; de sessie blijft open."
-    static let damagedEN = "Not saved: your signing key \(keyPath) is damaged. Repair the file, make a new key with "
-        + "'dmcc-advisor keys init --force' (and have the team trust the new public key), or move the file away to save unsigned. "
-        + "Nothing was saved; the session stays open."
+        + "bestand opzij om zonder handtekening op te slaan; er is niets opgeslagen; de sessie blijft open"
+    static let damagedEN = "not saved: your signing key \(keyPath) is damaged; repair the file, make a new key with "
+        + "'dmcc-advisor keys init --force' (and have the team trust the new public key), or move the file away to save unsigned; "
+        + "nothing was saved; the session stays open"
 
     /// White space collapsed, so text wrapped over lines can be compared with the text itself.
     static func collapsed(_ text: String) -> String {
@@ -23,11 +23,27 @@ struct SaveRefusedTests {
 
     // MARK: The refused save on screen
 
-    func refusedSave(_ language: Language, width: Int = 80, height: Int = 24, readError: String? = nil) -> WizardDriver {
+    func refusedSave(_ language: Language, width: Int = 80, height: Int = 24, readError: String? = nil,
+                     damage: LocalizedText? = nil) -> WizardDriver {
         var w = WizardDriver(language: language, width: width, height: height)
         w.press("611s")
-        w.act(.saveFailed(.signingKey(path: Self.keyPath, readError: readError)))
+        w.act(.saveFailed(.signingKey(path: Self.keyPath, readError: readError, damage: damage)))
         return w
+    }
+
+    /// `damagedNL` as the real program says it for `damagedKeyFolder()`'s key at `keyFile`: with what is wrong with it.
+    static func damagedNL(at keyFile: String) -> String {
+        damagedNL.replacingOccurrences(of: "\(keyPath) is beschadigd;", with: "\(keyFile) is beschadigd (de privésleutel is geen 32 bytes in base64);")
+    }
+
+    @Test("a damaged key: the wizard says what is wrong with it, in the words of advise --save, in both languages")
+    func damageIsSaid() {
+        let damage = LocalizedText(nl: "regel 2: onbekend veld 'nmae'", en: "line 2: unknown field 'nmae'")
+        for (language, expected) in [(Language.nl, "is beschadigd (regel 2: onbekend veld 'nmae'); herstel het bestand"),
+                                     (.en, "is damaged (line 2: unknown field 'nmae'); repair the file")] {
+            let text = LineMode.prompt(refusedSave(language, damage: damage).state, kb)
+            #expect(Self.collapsed(text).contains(expected), "\(text)")
+        }
     }
 
     @Test("a damaged signing key: the whole reason and what to do, in Dutch, wrapped at 80 columns, nothing cut")
@@ -47,7 +63,7 @@ struct SaveRefusedTests {
         let lines = WizardView.render(refusedSave(.en).state, kb).map(\.text)
         #expect(Self.collapsed(lines.joined(separator: "\n")).contains(Self.damagedEN), "\(lines.joined(separator: "\n"))")
         let unreadable = WizardView.render(refusedSave(.nl, readError: "Permission denied").state, kb).map(\.text).joined(separator: "\n")
-        #expect(Self.collapsed(unreadable).contains("kan niet worden gelezen (Permission denied). Maak het bestand leesbaar"), "\(unreadable)")
+        #expect(Self.collapsed(unreadable).contains("kan niet worden gelezen (Permission denied); maak het bestand leesbaar"), "\(unreadable)")
     }
 
     @Test("the message takes rows from the advice body: title, banner and footer stay in place, at 80x24 and 40x12")
@@ -85,7 +101,7 @@ struct SaveRefusedTests {
         try t.type(["6", "1", "1"])
         #expect(t.waitFor("NIET TOEGESTAAN"), "\(t.screen)", sourceLocation: sourceLocation)
         try t.type(["s"])
-        #expect(t.waitFor("de sessie blijft open."), "\(t.screen)", sourceLocation: sourceLocation)
+        #expect(t.waitFor("de sessie blijft open"), "\(t.screen)", sourceLocation: sourceLocation)
         return t
     }
 
@@ -96,7 +112,7 @@ struct SaveRefusedTests {
         let keyFile = config.appendingPathComponent("signing-key").path
         let t = try Self.saveRefusedInTerminal(config: config)
         defer { try? FileManager.default.removeItem(at: t.transcripts) }
-        let expected = Self.damagedNL.replacingOccurrences(of: Self.keyPath, with: keyFile)
+        let expected = Self.damagedNL(at: keyFile)
         #expect(Self.collapsed(t.screen).contains(expected), "the whole message: \(t.screen)")
         #expect(t.lines.allSatisfy { TextLayout.width($0) <= 80 })
         #expect(TrustShell.recordIDs(in: t.transcripts).isEmpty)

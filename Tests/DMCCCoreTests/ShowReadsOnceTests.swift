@@ -21,7 +21,7 @@ struct ShowReadsOnceTests {
         // A forged file: a lenient verdict with a recomputed seal, but no Markdown copy to match.
         let swapped = try files(client: "Swapped B.V.", verdictFacts: "yes")
         var reads = 0
-        let shown = try CheckedRecord.read(id, trusting: TrustedKeys()) { asked in
+        let shown = try CheckedRecord.read(id, trusting: TrustedKeys(), language: .en) { asked in
             #expect(asked == id)
             reads += 1
             return reads == 1 ? checkedFiles : (swapped.json, nil)
@@ -39,7 +39,7 @@ struct ShowReadsOnceTests {
         // Edited after saving: the seal no longer matches.
         json = Data(String(decoding: json, as: UTF8.self).replacingOccurrences(of: "\"Jansen\"", with: "\"Pietersen\"").utf8)
         var reads = 0
-        let shown = try CheckedRecord.read(id, trusting: TrustedKeys()) { _ in
+        let shown = try CheckedRecord.read(id, trusting: TrustedKeys(), language: .en) { _ in
             reads += 1
             return (json, markdown)
         }
@@ -49,13 +49,13 @@ struct ShowReadsOnceTests {
         #expect(shown.problems.contains { $0.contains("SHA-256 seal") })
         #expect(shown.signer.isEmpty)
         markdown = nil
-        #expect(try CheckedRecord.read(id, trusting: TrustedKeys()) { _ in (json, markdown) }.problems.contains("the Markdown copy is missing"))
+        #expect(try CheckedRecord.read(id, trusting: TrustedKeys(), language: .en) { _ in (json, markdown) }.problems.contains("the Markdown copy is missing"))
     }
 
     @Test("bytes that hold no record at all are an error, not an empty record")
     func notARecord() {
         #expect(throws: RecordFile.Failure.self) {
-            try CheckedRecord.read(id, trusting: TrustedKeys()) { _ in (Data("{\"format\": 1}".utf8), nil) }
+            try CheckedRecord.read(id, trusting: TrustedKeys(), language: .en) { _ in (Data("{\"format\": 1}".utf8), nil) }
         }
     }
 
@@ -67,8 +67,8 @@ struct ShowReadsOnceTests {
         let record = try OpenPointRecords.record(facts, id: id).signed(with: key)
         let bytes = (Data(record.prettyJSON().utf8), Optional(RecordRenderer.markdown(record)))
         let trusted = try TrustedKeys.parse("Eva de Vries \(key.publicKey)\n", file: "trusted-keys").get()
-        #expect(try CheckedRecord.read(id, trusting: trusted) { _ in bytes }.signer == "signed by Eva de Vries")
-        let untrusted = try CheckedRecord.read(id, trusting: TrustedKeys()) { _ in bytes }
+        #expect(try CheckedRecord.read(id, trusting: trusted, language: .en) { _ in bytes }.signer == "signed by Eva de Vries")
+        let untrusted = try CheckedRecord.read(id, trusting: TrustedKeys(), language: .en) { _ in bytes }
         #expect(untrusted.problems.count == 1 && untrusted.problems[0].contains("not trusted"))
         #expect(untrusted.record == record)
     }

@@ -145,9 +145,11 @@ struct RecordSignatureTests {
         let parsed = try SigningKey.parse(key.fileText)
         #expect(parsed.publicKey == key.publicKey && parsed.name == "Eva de Vries")
         #expect(throws: SigningKey.Damaged.self) { try SigningKey.parse(key.fileText.replacingOccurrences(of: "private-key ", with: "private-key x")) }
-        #expect(throws: SigningKey.Damaged(line: 2, reason: "unknown field 'nmae'")) {
+        let damaged = #expect(throws: SigningKey.Damaged.self) {
             try SigningKey.parse(key.fileText.replacingOccurrences(of: "name ", with: "nmae "))
         }
+        #expect(damaged?.line == 2 && damaged?.reason == "unknown field 'nmae'")
+        #expect(damaged?.text.text(.nl) == "regel 2: onbekend veld 'nmae'")
     }
 }
 
@@ -184,7 +186,7 @@ struct SigningCommandTests {
         #expect(shown.stdout == made.stdout)
         let again = try TrustShell.run(["keys", "init", "--name", "Eva"], config: folder)
         #expect(again.status == 2)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("bestaat al een ondertekeningssleutel"), "\(again.stderr)")
         #expect(try TrustShell.run(["keys", "show"], config: folder).stdout == made.stdout)
         let forced = try TrustShell.run(["keys", "init", "--name", "Eva", "--force"], config: folder)
         #expect(forced.status == 0 && forced.stdout != made.stdout)
@@ -271,7 +273,7 @@ struct SigningCommandTests {
         let saved = try save()
         #expect(saved.status == 5)
         #expect(saved.stderr.contains("signing-key is beschadigd ("), "\(saved.stderr)")
-        #expect(saved.stderr.contains("the private key is not 32 bytes of base64"), "\(saved.stderr)")
+        #expect(saved.stderr.contains("de privésleutel is geen 32 bytes in base64"), "\(saved.stderr)")
         #expect(saved.stderr.contains("er is niets opgeslagen"), "\(saved.stderr)")
         #expect(TrustShell.recordIDs(in: records).isEmpty)
     }
@@ -280,11 +282,11 @@ struct SigningCommandTests {
     func exposedKey() throws {
         defer { cleanUp() }
         _ = try TrustShell.run(["keys", "init", "--name", "Eva"], config: config)
-        #expect(!(try save().stderr.contains("readable by others")))
+        #expect(!(try save().stderr.contains("leesbaar voor anderen")))
         chmod(config.appendingPathComponent("signing-key").path, 0o644)
         let saved = try save()
         #expect(saved.status == 0)
-        #expect(saved.stderr.contains("signing-key is readable by others (mode 644)"))
+        #expect(saved.stderr.contains("signing-key is leesbaar voor anderen (modus 644)"), "\(saved.stderr)")
     }
 
     @Test("a malformed trusted-keys line is reported as file:line and verify exits 2")
@@ -294,7 +296,7 @@ struct SigningCommandTests {
         try "# team\nEva notakey\n".write(to: records.appendingPathComponent("trusted-keys"), atomically: true, encoding: .utf8)
         let verify = try TrustShell.run(["transcripts", "verify", "--transcripts", records.path], config: config)
         #expect(verify.status == 2)
-        #expect(verify.stderr.contains("\(records.path)/trusted-keys:2: 'notakey' is not a public key"))
+        #expect(verify.stderr.contains("\(records.path)/trusted-keys:2: 'notakey' is geen publieke sleutel"), "\(verify.stderr)")
     }
 
     @Test("a record written by main before signing still lists, shows and verifies as sealed, unsigned")

@@ -30,8 +30,10 @@ public struct FirmSettings: Sendable, Equatable {
     static let keys = ["name", "address", "phone", "email", "web", "disclaimer", "signature"]
 
     /// The settings in `text`, or every problem with its `file:line`. A field is a plain text (the same in
-    /// both languages, as a name or a phone number usually is) or `{nl: ..., en: ...}`.
-    public static func parse(_ text: String, file: String) -> Result<FirmSettings, KnowledgeErrors> {
+    /// both languages, as a name or a phone number usually is) or `{nl: ..., en: ...}`. What this reader
+    /// says itself is said in `language` (every command passes its session's); the YAML reader's own
+    /// problems are in English.
+    public static func parse(_ text: String, file: String, language: Language = .en) -> Result<FirmSettings, KnowledgeErrors> {
         // A file of comments only (a template not filled in yet) holds no settings, and that is fine.
         if text.split(separator: "\n").allSatisfy({ String($0).trimmingWhitespace.isEmpty || String($0).trimmingWhitespace.hasPrefix("#") }) {
             return .success(.none)
@@ -49,7 +51,7 @@ public struct FirmSettings: Sendable, Equatable {
             }
             guard let localized = reader.localized(node, "'\(key)'") else { return nil }
             if localized.byLanguage.isEmpty {
-                reader.report(.missingField, at: node, "'\(key)' has no text; write it as plain text or as {nl: ..., en: ...}")
+                reader.report(.missingField, at: node, RecordText.firmFieldWithoutText(key).text(language))
                 return nil
             }
             return localized

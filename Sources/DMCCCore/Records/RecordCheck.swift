@@ -1,31 +1,34 @@
 import Foundation
 
 /// Checks that a saved record is exactly what was saved: the seal matches the JSON content, the
-/// Markdown copy matches what the JSON states, and the id is the one asked for.
+/// Markdown copy matches what the JSON states, and the id is the one asked for. The problems are
+/// said in `language` (`RecordText`): every command passes its session's; English for tests and tools.
 public enum RecordCheck {
-    public static func problems(json: Data, markdown: String?, expectedID: String) -> [String] {
-        check(json: json, markdown: markdown, expectedID: expectedID).problems
+    public static func problems(json: Data, markdown: String?, expectedID: String, language: Language = .en) -> [String] {
+        check(json: json, markdown: markdown, expectedID: expectedID, language: language).problems
     }
 
     /// The problems, and the record as read when the file holds exactly a record whose seal holds
     /// (nil otherwise): `verify` checks its signature without reading the file again.
-    public static func check(json: Data, markdown: String?, expectedID: String) -> (problems: [String], record: AdviceRecord?) {
-        quickCheck(json: json, markdown: markdown, expectedID: expectedID)
-            ?? referenceCheck(json: json, markdown: markdown, expectedID: expectedID)
+    public static func check(json: Data, markdown: String?, expectedID: String,
+                             language: Language = .en) -> (problems: [String], record: AdviceRecord?) {
+        quickCheck(json: json, markdown: markdown, expectedID: expectedID, language: language)
+            ?? referenceCheck(json: json, markdown: markdown, expectedID: expectedID, language: language)
     }
 
     /// `referenceCheck`'s verdict for a file that holds exactly a record (what every saved record
     /// is), reading it once with `RecordJSON`; nil for anything else (a file the strict reader
     /// refuses, that is not an advice record, or that holds more than the record shows), which
     /// `referenceCheck` judges. Verify reads thousands of records.
-    static func quickCheck(json: Data, markdown: String?, expectedID: String) -> (problems: [String], record: AdviceRecord?)? {
+    static func quickCheck(json: Data, markdown: String?, expectedID: String,
+                           language: Language = .en) -> (problems: [String], record: AdviceRecord?)? {
         guard let tree = try? RecordJSON.parse(json),
               let record = try? NodeCoding.decode(AdviceRecord.self, from: tree),
               NodeCoding.encodes(record, as: tree),
               let fileDigest = RecordSeal.digest(ofNode: tree) else { return nil }
         // As `referenceCheck` judges a file that round-trips (so the file's digest is the record's).
         let seal: SealFinding = record.sha256.isEmpty ? .missing : fileDigest != record.sha256 ? .broken : .holds
-        let problems = recordProblems(record, expectedID: expectedID, seal: seal, markdown: markdown)
+        let problems = recordProblems(record, expectedID: expectedID, seal: seal, markdown: markdown).map { $0.text(language) }
         return (problems, problems.isEmpty ? record : nil)
     }
 
@@ -33,45 +36,46 @@ public enum RecordCheck {
 
     /// What both ways of checking find in a record once it is read, in the order `verify` reports it:
     /// its format, its id, its seal, its Markdown copy.
-    private static func recordProblems(_ record: AdviceRecord, expectedID: String, seal: SealFinding, markdown: String?) -> [String] {
-        var problems: [String] = []
-        if record.format != AdviceRecord.format { problems.append("unknown record format '\(ControlCharacters.escaped(record.format, keepingNewlines: false))'") }
-        if record.id != expectedID { problems.append("the file holds record '\(ControlCharacters.escaped(record.id, keepingNewlines: false))', not '\(expectedID)'") }
+    private static func recordProblems(_ record: AdviceRecord, expectedID: String, seal: SealFinding, markdown: String?) -> [LocalizedText] {
+        var problems: [LocalizedText] = []
+        if record.format != AdviceRecord.format {
+            problems.append(RecordText.unknownFormat(ControlCharacters.escaped(record.format, keepingNewlines: false)))
+        }
+        if record.id != expectedID {
+            problems.append(RecordText.holdsOtherRecord(ControlCharacters.escaped(record.id, keepingNewlines: false), expected: expectedID))
+        }
         switch seal {
         case .holds: break
-        case .missing: problems.append("the record has no seal")
-        case .broken: problems.append("the content does not match its SHA-256 seal: the record was changed after it was saved")
+        case .missing: problems.append(RecordText.noSeal)
+        case .broken: problems.append(RecordText.brokenSeal)
         }
         if let markdown {
-            if !RecordRenderer.isSavedCopy(markdown, of: record) {
-                problems.append("the Markdown copy differs from what the JSON record states")
-            }
+            if !RecordRenderer.isSavedCopy(markdown, of: record) { problems.append(RecordText.markdownDiffers) }
         } else {
-            problems.append("the Markdown copy is missing")
+            problems.append(RecordText.markdownMissing)
         }
         return problems
     }
 
     /// The check with JSONSerialization and JSONDecoder: the reference `quickCheck` must agree with,
     /// and the verdict for every file it leaves alone.
-    static func referenceCheck(json: Data, markdown: String?, expectedID: String) -> (problems: [String], record: AdviceRecord?) {
+    static func referenceCheck(json: Data, markdown: String?, expectedID: String,
+                               language: Language = .en) -> (problems: [String], record: AdviceRecord?) {
         guard let stored = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
-            return (["the JSON file is not valid JSON"], nil)
+            return ([RecordText.notJSON.text(language)], nil)
         }
-        var problems: [String] = []
+        var problems: [LocalizedText] = []
         if let key = RecordFile.firstDuplicateKey(in: json) {
-            problems.append("the key '\(ControlCharacters.escaped(key, keepingNewlines: false))' appears twice in one object: a reader sees one value and the seal another")
+            problems.append(RecordText.keyTwice(ControlCharacters.escaped(key, keepingNewlines: false)))
         }
         let record: AdviceRecord
         do {
             record = try JSONDecoder().decode(AdviceRecord.self, from: json)
         } catch {
-            return (problems + ["the JSON file is not an advice record (\(describe(error)))"], nil)
+            return ((problems + [RecordText.notAnAdviceRecordFile(describe(error))]).map { $0.text(language) }, nil)
         }
         let roundTrips = RecordFile.roundTrips(stored, as: record)
-        if problems.isEmpty && !roundTrips {
-            problems.append("the JSON file holds more than the record shows (an unknown key, a null or a value written differently)")
-        }
+        if problems.isEmpty && !roundTrips { problems.append(RecordText.holdsMore) }
         let seal = stored["sha256"] as? String ?? ""
         // When the file holds exactly the record, both have one canonical form and one digest.
         let fileDigest = RecordSeal.digest(ofObject: stored)
@@ -79,7 +83,7 @@ public enum RecordCheck {
         let finding: SealFinding = seal.isEmpty ? .missing
             : fileDigest != seal || (roundTrips ? fileDigest : RecordSeal.digest(of: record)) != record.sha256 ? .broken : .holds
         problems += recordProblems(record, expectedID: expectedID, seal: finding, markdown: markdown)
-        return (problems, problems.isEmpty ? record : nil)
+        return (problems.map { $0.text(language) }, problems.isEmpty ? record : nil)
     }
 
     static func describe(_ error: Error) -> String {

@@ -9,15 +9,16 @@ public enum RecordFile {
         case duplicateKey(String)
         case notCanonical
 
-        public var description: String {
+        /// Why, in both languages (`RecordText`).
+        public var text: LocalizedText {
             switch self {
-            case .notAnAdviceRecord(nil): "not an advice record"
-            case .notAnAdviceRecord(let detail?): "not an advice record (\(detail))"
-            case .duplicateKey(let key):
-                "the key '\(ControlCharacters.escaped(key, keepingNewlines: false))' appears twice in one object; the record is refused"
-            case .notCanonical: "the file holds more than the record shows (an unknown key, a null or a value written differently)"
+            case .notAnAdviceRecord(let detail): RecordText.notAnAdviceRecord(detail)
+            case .duplicateKey(let key): RecordText.keyTwiceRefused(ControlCharacters.escaped(key, keepingNewlines: false))
+            case .notCanonical: RecordText.fileHoldsMore
             }
         }
+        /// In English, for callers that do not know the session's language.
+        public var description: String { text.text(.en) }
     }
 
     /// The record in `json`, or why it cannot be trusted to be shown.

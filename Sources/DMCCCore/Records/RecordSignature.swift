@@ -71,22 +71,25 @@ public struct RecordSignature: Sendable, Equatable, Codable {
 
     /// The verify line for a record file whose seal `RecordCheck` found intact. An untrusted key and
     /// a signature that does not match fail; an unsigned record fails only when signatures are required.
-    public static func verification(ofFile json: Data, trusting keys: TrustedKeys, requireSignature: Bool) -> Verification {
-        verification(status(ofFile: json, trusting: keys), requireSignature: requireSignature)
+    public static func verification(ofFile json: Data, trusting keys: TrustedKeys, requireSignature: Bool,
+                                    language: Language = .en) -> Verification {
+        verification(status(ofFile: json, trusting: keys), requireSignature: requireSignature, language: language)
     }
 
     /// The same for a record `RecordCheck.check` returned (the file holds exactly it, and its seal
     /// holds): the signature as already read, not read again.
-    public static func verification(of record: AdviceRecord, trusting keys: TrustedKeys, requireSignature: Bool) -> Verification {
-        verification(status(of: record, trusting: keys), requireSignature: requireSignature)
+    public static func verification(of record: AdviceRecord, trusting keys: TrustedKeys, requireSignature: Bool,
+                                    language: Language = .en) -> Verification {
+        verification(status(of: record, trusting: keys), requireSignature: requireSignature, language: language)
     }
 
-    static func verification(_ status: Status, requireSignature: Bool) -> Verification {
+    /// In `language` (`RecordText`): every command passes its session's; English for tests and tools.
+    static func verification(_ status: Status, requireSignature: Bool, language: Language) -> Verification {
         switch status {
-        case .trusted(let name): .ok("signed by \(name)")
-        case .unsigned: requireSignature ? .fail("sealed, but not signed") : .ok("sealed, unsigned")
-        case .untrusted(let fingerprint): .fail("signed with a key that is not trusted (fingerprint \(fingerprint))")
-        case .mismatch: .fail("the signature does not match")
+        case .trusted(let name): .ok(RecordText.signedBy(name).text(language))
+        case .unsigned: requireSignature ? .fail(RecordText.sealedNotSigned.text(language)) : .ok(RecordText.sealedUnsigned.text(language))
+        case .untrusted(let fingerprint): .fail(RecordText.untrustedKey(fingerprint).text(language))
+        case .mismatch: .fail(RecordText.signatureMismatch.text(language))
         }
     }
 
@@ -131,11 +134,16 @@ public struct SigningKey: Sendable {
     /// A key file that cannot be used, with the line at fault (0 for the file as a whole).
     public struct Damaged: Error, Equatable, CustomStringConvertible {
         public var line: Int
-        public var reason: String
-        public var description: String { line > 0 ? "line \(line): \(reason)" : reason }
-        public init(line: Int, reason: String) {
+        /// What is wrong, in both languages (`RecordText`).
+        public var why: LocalizedText
+        /// In English, for tests and tools.
+        public var reason: String { why.text(.en) }
+        /// What is wrong, with the line at fault, in `language`.
+        public var text: LocalizedText { line > 0 ? RecordText.keyAtLine(line, why) : why }
+        public var description: String { text.text(.en) }
+        public init(line: Int, why: LocalizedText) {
             self.line = line
-            self.reason = reason
+            self.why = why
         }
     }
 
@@ -146,19 +154,19 @@ public struct SigningKey: Sendable {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw Damaged(line: index + 1, reason: "expected 'name NAME' or 'private-key BASE64'") }
+            guard parts.count == 2 else { throw Damaged(line: index + 1, why: RecordText.keyLineMalformed) }
             switch parts[0] {
             case "name": name = parts[1].trimmingCharacters(in: .whitespaces)
             case "private-key": secret = parts[1].trimmingCharacters(in: .whitespaces)
-            default: throw Damaged(line: index + 1, reason: "unknown field '\(ControlCharacters.escaped(parts[0], keepingNewlines: false))'")
+            default: throw Damaged(line: index + 1, why: RecordText.keyUnknownField(ControlCharacters.escaped(parts[0], keepingNewlines: false)))
             }
         }
-        guard let secret else { throw Damaged(line: 0, reason: "no 'private-key' line") }
+        guard let secret else { throw Damaged(line: 0, why: RecordText.keyNoPrivateKey) }
         guard let raw = Data(base64Encoded: secret), raw.count == 32,
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-            throw Damaged(line: 0, reason: "the private key is not 32 bytes of base64")
+            throw Damaged(line: 0, why: RecordText.keyNot32Bytes)
         }
-        guard let name, !name.isEmpty else { throw Damaged(line: 0, reason: "no 'name' line") }
+        guard let name, !name.isEmpty else { throw Damaged(line: 0, why: RecordText.keyNoName) }
         return SigningKey(name: name, privateKey: key)
     }
 
@@ -185,8 +193,12 @@ public struct TrustedKeys: Sendable, Equatable {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public var file: String
         public var line: Int
-        public var reason: String
-        public var description: String { "\(file):\(line): \(reason)" }
+        /// What is wrong, in both languages (`RecordText`).
+        public var why: LocalizedText
+        /// `file:line: reason` in `language`.
+        public func text(_ language: Language) -> String { "\(file):\(line): \(why.text(language))" }
+        /// In English, for tests and tools.
+        public var description: String { text(.en) }
     }
 
     public func name(of key: String) -> String? { entries.first { $0.key == key }?.name }
@@ -199,17 +211,17 @@ public struct TrustedKeys: Sendable, Equatable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard words.count >= 2, let key = words.last.map(String.init) else {
-                problems.append(Problem(file: file, line: index + 1, reason: "expected 'NAME KEY' (a name, then the base64 public key)"))
+                problems.append(Problem(file: file, line: index + 1, why: RecordText.trustedLineMalformed))
                 continue
             }
             guard let bytes = Data(base64Encoded: key), bytes.count == 32 else {
                 problems.append(Problem(file: file, line: index + 1,
-                                        reason: "'\(ControlCharacters.escaped(key, keepingNewlines: false))' is not a public key (44 characters of base64, as 'dmcc-advisor keys show' prints)"))
+                                        why: RecordText.notAPublicKey(ControlCharacters.escaped(key, keepingNewlines: false))))
                 continue
             }
             let name = words.dropLast().joined(separator: " ")
             if let earlier = entries.first(where: { $0.key == key }), earlier.name != name {
-                problems.append(Problem(file: file, line: index + 1, reason: "this key is already trusted as '\(earlier.name)' on line \(earlier.line)"))
+                problems.append(Problem(file: file, line: index + 1, why: RecordText.trustedTwice(earlier.name, line: earlier.line)))
                 continue
             }
             entries.append(Entry(name: ControlCharacters.cleaned(name), key: key, line: index + 1))

@@ -53,8 +53,9 @@ public enum WizardAction: Sendable, Equatable {
 /// Why the shell could not save the advice record; the wizard says it in the screen's language.
 public enum SaveFailure: Sendable, Equatable {
     /// The consultant's signing key exists but cannot be used, so the save is refused (never saved
-    /// unsigned): `readError` is the system's reason when the file cannot be read, nil when it is damaged.
-    case signingKey(path: String, readError: String?)
+    /// unsigned): `readError` is the system's reason when the file cannot be read, nil when it is damaged;
+    /// `damage` then says what is wrong with it.
+    case signingKey(path: String, readError: String?, damage: LocalizedText? = nil)
     /// Anything else (an unwritable folder, a full disk), as the system words it.
     case other(String)
 }

@@ -173,24 +173,12 @@ public enum WizardText {
     static func savedTo(_ location: String) -> WizardMessage { done("opgeslagen: \(location)", "saved: \(location)") }
     static func alreadySaved(_ id: String) -> WizardMessage { notice("al opgeslagen als \(id)", "already saved as \(id)") }
     static func notSaved(_ failure: SaveFailure) -> WizardMessage {
-        switch failure {
-        case .other(let reason):
-            return problem("niet opgeslagen: \(reason); de sessie blijft open", "not saved: \(reason); the session stays open")
-        case .signingKey(let path, let readError?):
-            return problem("Niet opgeslagen: uw ondertekeningssleutel \(path) kan niet worden gelezen (\(readError)). Maak het bestand "
-                     + "leesbaar voor uzelf (chmod 600), maak een nieuwe sleutel met 'dmcc-advisor keys init --force', of zet het "
-                     + "bestand opzij om zonder handtekening op te slaan. Er is niets opgeslagen; de sessie blijft open.",
-                     "Not saved: your signing key \(path) cannot be read (\(readError)). Make the file readable for yourself "
-                     + "(chmod 600), make a new key with 'dmcc-advisor keys init --force', or move the file away to save unsigned. "
-                     + "Nothing was saved; the session stays open.")
-        case .signingKey(let path, nil):
-            return problem("Niet opgeslagen: uw ondertekeningssleutel \(path) is beschadigd. Herstel het bestand, maak een nieuwe "
-                     + "sleutel met 'dmcc-advisor keys init --force' (en laat het team de nieuwe publieke sleutel vertrouwen), of "
-                     + "zet het bestand opzij om zonder handtekening op te slaan. Er is niets opgeslagen; de sessie blijft open.",
-                     "Not saved: your signing key \(path) is damaged. Repair the file, make a new key with "
-                     + "'dmcc-advisor keys init --force' (and have the team trust the new public key), or move the file away to "
-                     + "save unsigned. Nothing was saved; the session stays open.")
+        let refused = switch failure {
+        case .other(let reason): t("niet opgeslagen: \(reason)", "not saved: \(reason)")
+        // The words of `advise --save` (`RecordText`).
+        case .signingKey(let path, let readError, let damage): RecordText.notSavedKeyUnusable(path, readError: readError, damage: damage)
         }
+        return problem("\(refused.text(.nl)); de sessie blijft open", "\(refused.text(.en)); the session stays open")
     }
     static func autosaveFailed(_ reason: String) -> WizardMessage {
         problem("tussentijds bewaren mislukt: \(reason)", "autosave failed: \(reason)")

@@ -20,16 +20,6 @@ struct TranscriptStore {
         var description: String { text.text(.en) }
     }
 
-    /// A save refused because the consultant's signing key exists but cannot be used: never saved unsigned.
-    struct SigningKeyFailure: Error, CustomStringConvertible {
-        var path: String
-        /// Why the file cannot be read; nil when it can be read but is damaged.
-        var readError: String?
-        /// What is wrong with a file that can be read (as the key reader words it).
-        var damage: String?
-        var description: String
-    }
-
     /// The one rule for every command: `--transcripts`, then `DMCC_TRANSCRIPTS`, then `Transcripts/`
     /// in the working directory. The knowledge folder in use never moves the records, so `list`
     /// finds what `advise --knowledge OTHER --save` saved.
@@ -88,23 +78,16 @@ struct TranscriptStore {
     /// record's two files are committed; a failing commit is a warning, the record stays saved.
     func save(_ make: (String) -> AdviceRecord, timestamp: String) throws -> AdviceRecord {
         try prepare()
-        let key: SigningKey?
+        // A key that cannot be used refuses the save (`ConsultantKey.Unusable`), never saves unsigned.
+        let key = try ConsultantKey.location().load()
         let keyFile = ConsultantKey.location().file
-        do {
-            key = try ConsultantKey.location().load()
-        } catch {
-            let readError: String?
-            do { _ = try Data(contentsOf: keyFile); readError = nil } catch { readError = Self.reason(error) }
-            throw SigningKeyFailure(path: keyFile.path, readError: readError, damage: "\(error)", description: "\(error); nothing was saved")
-        }
         for _ in 0..<20 {
             var record = make(RecordID.make(timestamp: timestamp, random: UInt32.random(in: 0...0xFFFFFF)))
             if let key {
                 do {
                     record = try record.signed(with: key)
                 } catch {
-                    throw SigningKeyFailure(path: keyFile.path, readError: nil, damage: "\(error)",
-                                            description: "cannot sign the record with \(keyFile.path): \(error); nothing was saved")
+                    throw ConsultantKey.Unusable(path: keyFile.path, damage: CLIText.verbatim("\(error)"))
                 }
             }
             let markdown = try writeTemporary(Data(RecordRenderer.markdown(record).utf8), beside: markdownURL(record.id))
@@ -130,7 +113,7 @@ struct TranscriptStore {
                 if let trusted = trustedKeysSilently(), trusted.name(of: key.publicKey) == nil {
                     notice(CLIText.ownKeyNotTrusted("\(shownPath)/\(Self.trustedKeysFile)", name: key.name, key: key.publicKey).text(language))
                 }
-                if let warning = ConsultantKey.location().exposure() { notice(warning) }
+                if let warning = ConsultantKey.location().exposure() { notice(warning.text(language)) }
             }
             if let warning = RecordsGit.commit([record.id + ".json", record.id + ".md"], in: folder,
                                                 author: record.consultant ?? key?.name, message: RecordsGit.message(for: record),
@@ -180,20 +163,21 @@ struct TranscriptStore {
         switch TrustedKeys.parse(String(decoding: data, as: UTF8.self), file: "\(shownPath)/\(Self.trustedKeysFile)") {
         case .success(let keys): return keys
         case .failure(let list):
-            for problem in list.problems { printError(problem.description) }
+            for problem in list.problems { printError(problem.text(language)) }
             throw Exit.badInput
         }
     }
 
     /// Appends `NAME KEY` to the trusted keys (creating the file 0600), and commits the file when
     /// the folder is shared through git.
-    func trust(name: String, key: String) throws {
+    func trust(name: String, key: String, language: Language) throws {
         try prepare()
         var text = (try? String(contentsOf: trustedKeysURL, encoding: .utf8)) ?? "# Trusted signing keys: one 'NAME PUBLIC-KEY' per line (dmcc-advisor keys trust)\n"
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         text += "\(name) \(key)\n"
         try replace(Data(text.utf8), at: trustedKeysURL)
-        if let warning = RecordsGit.commit([Self.trustedKeysFile], in: folder, author: nil, message: "trust the signing key of \(name)") {
+        if let warning = RecordsGit.commit([Self.trustedKeysFile], in: folder, author: nil, message: "trust the signing key of \(name)",
+                                           language: language) {
             printError(warning)
         }
     }
@@ -305,7 +289,7 @@ struct TranscriptStore {
                 }
                 records.append(Listed(record: record, file: name))
             } catch {
-                unreadable.append((name, CLIText.verbatim(error.description)))
+                unreadable.append((name, error.text))
             }
         }
         return (records, unreadable)
@@ -326,7 +310,7 @@ struct TranscriptStore {
         do {
             return try RecordFile.read(json)
         } catch {
-            throw Failure(CLIText.unreadableRecord(id, error.description))
+            throw Failure(CLIText.unreadableRecord(id, error.text))
         }
     }
 
@@ -336,7 +320,7 @@ struct TranscriptStore {
     /// that fails (edited by hand, its seal broken, a signature that does not hold) is refused with
     /// the reasons and exit 1, so a forged record is never turned into a new, sealed one.
     func checkedRecordForCommand(_ id: String, command: String, language: Language) throws -> AdviceRecord {
-        let checked = try checkedRead(id, trusting: try trustedKeys(language: language), language: language).checked
+        let checked = try checkedRead(id, trusting: try trustedKeys(language: language), language: language)
         guard checked.problems.isEmpty else {
             printError(CLIText.refusedFailedRecord(id, command: command).text(language))
             for problem in checked.problems { printError("  \(problem)") }
@@ -346,20 +330,13 @@ struct TranscriptStore {
         return checked.record
     }
 
-    /// Record `id` read once and checked as `verify` checks it, with the bytes that were checked. No
+    /// Record `id` read once and checked as `verify` checks it, its problems said in `language`. No
     /// such record, or bytes that hold no record at all, are reported in `language` (exit 2).
-    func checkedRead(_ id: String, trusting keys: TrustedKeys, language: Language) throws
-        -> (checked: CheckedRecord, bytes: (json: Data, markdown: String?)?) {
-        var bytes: (json: Data, markdown: String?)?
+    func checkedRead(_ id: String, trusting keys: TrustedKeys, language: Language) throws -> CheckedRecord {
         do {
-            let checked = try CheckedRecord.read(id, trusting: keys) { id in
-                let read = try self.read(id)
-                bytes = read
-                return read
-            }
-            return (checked, bytes)
+            return try CheckedRecord.read(id, trusting: keys, language: language, with: read)
         } catch let failure as RecordFile.Failure {
-            printError(CLIText.unreadableRecord(id, failure.description).text(language))
+            printError(CLIText.unreadableRecord(id, failure.text).text(language))
             throw Exit.badInput
         } catch {
             printError(CLIText.reason(error).text(language))

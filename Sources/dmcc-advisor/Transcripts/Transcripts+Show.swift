@@ -49,15 +49,8 @@ extension Transcripts {
             // The messages follow --lang; without it, Dutch (the record's language is not known yet).
             let L = lang ?? .nl
             let trusted = try store.trustedKeys(language: L)
-            let (checked, bytes) = try store.checkedRead(id, trusting: trusted, language: L)
-            let record = checked.record
-            var problems = checked.problems
-            // When the seal holds, what failed is the signature: said in the session's language, from the
-            // same bytes (the seal's own problems are said by DMCCCore, in English).
-            if !problems.isEmpty, let bytes, RecordCheck.problems(json: bytes.json, markdown: bytes.markdown, expectedID: id).isEmpty {
-                let said = CLIText.signature(of: record, passed: false, trusting: trusted, requireSignature: false, L).problems
-                if !said.isEmpty { problems = said }  // never fewer reasons than the check gave
-            }
+            let checked = try store.checkedRead(id, trusting: trusted, language: L)
+            let record = checked.record, problems = checked.problems
             if !problems.isEmpty {
                 let reasons = problems.map { "  \($0)" }
                 if format == .html || format == .pdf {
@@ -113,7 +106,7 @@ extension Transcripts {
                 }
                 return .none
             }
-            switch FirmSettings.parse(String(decoding: data, as: UTF8.self), file: shownPath) {
+            switch FirmSettings.parse(String(decoding: data, as: UTF8.self), file: shownPath, language: L) {
             case .success(let settings): return settings
             case .failure(let errors):
                 printError(CLIText.firmProblems(errors.problems.count).text(L))

@@ -48,8 +48,9 @@ struct SessionEffects {
                 session.record(exploration, id: id, created: now, programVersion: programVersion, kb: kb, language: language)
             }, timestamp: now)
             return Wizard.reduce(s, .saved(id: record.id, location: "\(records.shownPath)/\(record.id).md"), at: now, kb).0
-        } catch let refused as TranscriptStore.SigningKeyFailure {
-            return Wizard.reduce(s, .saveFailed(.signingKey(path: refused.path, readError: refused.readError)), at: now, kb).0
+        } catch let refused as ConsultantKey.Unusable {
+            return Wizard.reduce(s, .saveFailed(.signingKey(path: refused.path, readError: refused.readError, damage: refused.damage)),
+                                 at: now, kb).0
         } catch {
             return Wizard.reduce(s, .saveFailed(.other(CLIText.reason(error).text(s.language))), at: now, kb).0
         }
