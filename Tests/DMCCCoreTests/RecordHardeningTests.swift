@@ -84,7 +84,7 @@ struct RecordHardeningTests {
         #expect(verify.stdout.contains("FAIL \(id)"))
         let list = try transcripts(["list"])
         #expect(!list.stdout.contains("Vervalste Klant"))
-        #expect(list.stderr.contains("\(id).json: the key"), "\(list.stderr)")
+        #expect(list.stderr.contains("\(id).json: de sleutel"), "\(list.stderr)")
     }
 
     // MARK: 4. killed saves

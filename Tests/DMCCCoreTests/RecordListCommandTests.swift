@@ -277,10 +277,13 @@ struct RecordListCommandTests {
         try save(client: "Jansen")
         try Data("not json".utf8).write(to: folder.appendingPathComponent("20260101-000000-000000.json"))
         settle()
+        // In the session's language, also when the reason comes from the index.
         for _ in 0..<2 {
             let r = try list()
-            #expect(r.stderr.contains("20260101-000000-000000.json: not an advice record; overgeslagen"), "\(r.stderr)")
+            #expect(r.stderr.contains("20260101-000000-000000.json: geen adviesverslag; overgeslagen"), "\(r.stderr)")
             #expect(r.stdout.contains("1 verslag(en)"))
+            let en = try list(["--lang", "en"])
+            #expect(en.stderr.contains("20260101-000000-000000.json: not an advice record; skipped"), "\(en.stderr)")
         }
     }
 

@@ -207,7 +207,10 @@ struct RecordListingTests {
         let index = RecordIndex(settledBefore: 5_000, entries: [
             .init(name: "\(a).json", stamp: Self.stamp(10), content: .record(Self.summary(a, client: "Tab\there\\ and\nline", open: 1, supersedes: b))),
             .init(name: "\(b).json", stamp: Self.stamp(11), content: .record(Self.summary(b, client: nil, verdict: nil))),
-            .init(name: "x.json", stamp: Self.stamp(12), content: .unreadable("not an advice record")),
+            .init(name: "x.json", stamp: Self.stamp(12), content: .unreadable(.notAnAdviceRecord(nil))),
+            .init(name: "y.json", stamp: Self.stamp(13), content: .unreadable(.notAnAdviceRecord("missing 'id'"))),
+            .init(name: "z.json", stamp: Self.stamp(14), content: .unreadable(.duplicateKey("tab\there"))),
+            .init(name: "w.json", stamp: Self.stamp(15), content: .unreadable(.notCanonical)),
         ])
         let decoded = try #require(RecordIndex.decode(index.encoded()))
         #expect(decoded == index)
@@ -221,7 +224,7 @@ struct RecordListingTests {
         ("written in the tick the index was built", RecordListingTests.stamp(5_000), false),
     ])
     func reconcile(_ what: String, _ now: FileStamp, _ reused: Bool) {
-        let index = RecordIndex(settledBefore: 5_000, entries: [.init(name: "r.json", stamp: Self.stamp(10), content: .unreadable("x"))])
+        let index = RecordIndex(settledBefore: 5_000, entries: [.init(name: "r.json", stamp: Self.stamp(10), content: .unreadable(.notCanonical))])
         let result = index.reconcile([("r.json", now), ("new.json", Self.stamp(20))])
         #expect(result.reused.map(\.name) == (reused ? ["r.json"] : []), "\(what)")
         #expect(result.toRead == (reused ? ["new.json"] : ["r.json", "new.json"]), "\(what)")
@@ -229,7 +232,7 @@ struct RecordListingTests {
 
     @Test("entries for files that are gone are dropped")
     func removedFiles() {
-        let index = RecordIndex(settledBefore: 5_000, entries: [.init(name: "gone.json", stamp: Self.stamp(10), content: .unreadable("x"))])
+        let index = RecordIndex(settledBefore: 5_000, entries: [.init(name: "gone.json", stamp: Self.stamp(10), content: .unreadable(.notCanonical))])
         let result = index.reconcile([])
         #expect(result.reused.isEmpty && result.toRead.isEmpty)
     }

@@ -4,7 +4,7 @@ import Foundation
 /// seal covers. JSON with a key twice (a decoder reads one value, the seal another) or with content
 /// that the record does not carry is refused rather than shown.
 public enum RecordFile {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         case notAnAdviceRecord(String?)
         case duplicateKey(String)
         case notCanonical

@@ -23,12 +23,13 @@ public struct FileStamp: Sendable, Equatable {
 /// reading keeps its stamp; such entries are read again next time). A corrupt or foreign index
 /// decodes to nil and is rebuilt.
 public struct RecordIndex: Sendable, Equatable {
-    public static let header = "dmcc-record-index/3"
+    public static let header = "dmcc-record-index/4"
 
     public enum Content: Sendable, Equatable {
         case record(RecordSummary)
-        /// A file that is not a record that can be shown, and why (a reason from `RecordFile.read`).
-        case unreadable(String)
+        /// A file that is not a record that can be shown, and why (`RecordFile.read`'s failure, said in
+        /// the session's language when listed).
+        case unreadable(RecordFile.Failure)
     }
 
     public struct Entry: Sendable, Equatable {
@@ -84,8 +85,13 @@ public struct RecordIndex: Sendable, Equatable {
                     + [Self.escape(r.id), Self.escape(r.created), Self.escape(r.actionDate), Self.escape(r.client),
                        Self.escape(r.consultant), Self.escape(r.subject), Self.escape(r.purpose), Self.escape(r.verdict),
                        String(r.openPoints), r.conditional ? "c" : "-", Self.escape(r.supersedes), r.sealBroken ? "b" : "-"]
-            case .unreadable(let reason):
-                fields = ["u", Self.escape(entry.name)] + stamp + [Self.escape(reason)]
+            case .unreadable(let failure):
+                let (kind, detail): (String, String?) = switch failure {
+                case .notAnAdviceRecord(let detail): ("n", detail)
+                case .duplicateKey(let key): ("d", key)
+                case .notCanonical: ("c", nil)
+                }
+                fields = ["u", Self.escape(entry.name)] + stamp + [kind, Self.escape(detail)]
             }
             out += fields.joined(separator: "\t") + "\n"
         }
@@ -125,8 +131,15 @@ public struct RecordIndex: Sendable, Equatable {
                 summary.sealBroken = f[18] == "b"
                 entries.append(Entry(name: name, stamp: stamp, content: .record(summary)))
             case "u":
-                guard f.count == 8, let reason = unescape(f[7]) else { return nil }
-                entries.append(Entry(name: name, stamp: stamp, content: .unreadable(reason)))
+                guard f.count == 9, let detail = optional(f[8]) else { return nil }
+                let failure: RecordFile.Failure
+                switch (f[7], detail) {
+                case ("n", let detail): failure = .notAnAdviceRecord(detail)
+                case ("d", let key?): failure = .duplicateKey(key)
+                case ("c", nil): failure = .notCanonical
+                default: return nil
+                }
+                entries.append(Entry(name: name, stamp: stamp, content: .unreadable(failure)))
             default:
                 return nil
             }

@@ -69,8 +69,8 @@ extension TranscriptStore {
                     continue
                 }
                 records.append(summary)
-            case .unreadable(let reason):
-                unreadable.append((entry.name, CLIText.verbatim(reason)))
+            case .unreadable(let failure):
+                unreadable.append((entry.name, failure.text))
             }
         }
         unreadable.sort { $0.file < $1.file }
@@ -117,13 +117,13 @@ extension TranscriptStore {
                 return .failure(Self.reason(error))
             }
             let content: RecordIndex.Content
-            do {
+            do throws(RecordFile.Failure) {
                 let (record, sealHolds) = try RecordFile.readWithSeal(data)
                 var summary = RecordSummary(record)
                 summary.sealBroken = !sealHolds
                 content = .record(summary)
             } catch {
-                content = .unreadable("\(error)")
+                content = .unreadable(error)
             }
             return .success(RecordIndex.Entry(name: name, stamp: stamps[name]!, content: content))
         }
