@@ -80,6 +80,12 @@ enum CLIText {
           "trusted \(name) (fingerprint \(fingerprint)) in \(file)")
     }
 
+    // MARK: - Any command
+
+    static func outputNotWritten(_ reason: String?) -> LocalizedText {
+        t("de uitvoer kan niet worden geschreven: \(reason ?? "schrijffout")", "the output could not be written: \(reason ?? "write error")")
+    }
+
     // MARK: - The knowledge folder
 
     static func knowledgeNotFound(_ tried: [String]) -> LocalizedText {

@@ -38,6 +38,7 @@ extension DMCCAdvisor {
                     advise.fact = facts + advise.fact
                     command = advise
                 }
+                if let speaking = command as? SpeaksLanguage { Exit.language = speaking.messageLanguage }
                 try command.run()
             }
         } catch let code as ExitCode where code.rawValue != 0 {
@@ -102,6 +103,11 @@ enum Exit {
         (hangup.rawValue, "the wizard: its terminal went away (a hangup, or its input ended or failed); the session is kept for --resume"),
     ]
 
+    /// The language of the command that runs, recorded once it is parsed (`SpeaksLanguage`), for
+    /// the last message of all. English until then, and for the commands that speak only English
+    /// (lint, test, graph, --help and usage errors).
+    nonisolated(unsafe) static var language: Language = .en
+
     /// Flushes standard output and exits 74 when anything printed could not be written.
     static func checkOutput() {
         var failure: Int32 = 0
@@ -109,10 +115,15 @@ enum Exit {
         if fflush(output) != 0 { failure = errno }
         guard failure != 0 || ferror(output) != 0 else { return }
         if failure == 0 { failure = errno }  // set by the write that failed, as a rule
-        let reason = failure != 0 ? String(cString: strerror(failure)) : "write error"
-        printError("the output could not be written: \(reason)")
+        printError(CLIText.outputNotWritten(failure != 0 ? String(cString: strerror(failure)) : nil).text(language))
         Foundation.exit(outputFailed.rawValue)
     }
+}
+
+/// A command whose messages follow `--lang`: `main` records its language in `Exit.language` before
+/// it runs, so that "the output could not be written" is said in it too.
+protocol SpeaksLanguage {
+    var messageLanguage: Language { get }
 }
 
 /// `--lang` for a command that has no other use for the language than its messages (`keys`).
@@ -200,3 +211,18 @@ func environmentValue(_ name: String) -> String? {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("dmcc-advisor: \(ControlCharacters.escaped(message))\n".utf8))
 }
+
+// Every command that speaks Dutch by default. Show, replay and resolve say their messages in Dutch
+// without --lang (the record's own language is not known when they start).
+extension Advise: SpeaksLanguage { var messageLanguage: Language { lang } }
+extension WizardCommand: SpeaksLanguage { var messageLanguage: Language { lang } }
+extension Transcripts.List: SpeaksLanguage { var messageLanguage: Language { lang } }
+extension Transcripts.Verify: SpeaksLanguage { var messageLanguage: Language { lang } }
+extension Transcripts.Stale: SpeaksLanguage { var messageLanguage: Language { lang } }
+extension Transcripts.Sync: SpeaksLanguage { var messageLanguage: Language { lang } }
+extension Transcripts.Show: SpeaksLanguage { var messageLanguage: Language { lang ?? .nl } }
+extension Transcripts.Replay: SpeaksLanguage { var messageLanguage: Language { lang ?? .nl } }
+extension Transcripts.Resolve: SpeaksLanguage { var messageLanguage: Language { lang ?? .nl } }
+extension Keys.Init: SpeaksLanguage { var messageLanguage: Language { language.lang } }
+extension Keys.Show: SpeaksLanguage { var messageLanguage: Language { language.lang } }
+extension Keys.Trust: SpeaksLanguage { var messageLanguage: Language { language.lang } }

@@ -34,8 +34,12 @@ enum StartupParser {
 
         func run() throws {
             switch self {
-            case .advise(let request): try request.run()
-            case .wizard(let request): try request.run()
+            case .advise(let request):
+                Exit.language = request.lang
+                try request.run()
+            case .wizard(let request):
+                Exit.language = request.lang
+                try request.run()
             }
         }
     }

@@ -27,14 +27,17 @@ struct CommandLineContractTests {
         #expect(r.stderr.contains("--knowledge '\(path)'"), "\(r.stderr)")
     }
 
+    /// In the command's language: Dutch for advise by default; lint, graph and --help speak English.
     @Test("output that cannot be written is an error (exit 74), for every command that prints",
-          arguments: [["advise", "--fact", "purpose=objection", "--fact", "request=stop", "--fact", "fee=yes", "--date", "2026-11-29"],
-                      ["lint"], ["graph", "--format", "table"], ["advise", "--help"]])
-    func fullDisk(_ arguments: [String]) throws {
+          arguments: [(["advise", "--fact", "purpose=objection", "--fact", "request=stop", "--fact", "fee=yes", "--date", "2026-11-29"],
+                       "de uitvoer kan niet worden geschreven"),
+                      (["lint"], "the output could not be written"), (["graph", "--format", "table"], "the output could not be written"),
+                      (["advise", "--help"], "the output could not be written")])
+    func fullDisk(_ arguments: [String], _ said: String) throws {
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
         let r = try Program.run(arguments, environment: nil, stdout: full)
         #expect(r.status == 74, "\(r.stderr)")
-        #expect(r.stderr.contains("the output could not be written"), "\(r.stderr)")
+        #expect(r.stderr.contains(said), "\(r.stderr)")
     }
 
     @Test("a usage error exits 64 and says what is wrong")

@@ -375,4 +375,22 @@ struct CommandMessageTests {
         let stale = try run(["transcripts", "stale", "--on", "2026-09-01"], language)
         #expect(stale.status == 1 && stale.stdout.contains(": \(expected)\n"), "\(stale.stdout)")
     }
+
+    @Test("output that cannot be written is said in the language of the command, on both ways of parsing it",
+          arguments: [(nil as Language?, "de uitvoer kan niet worden geschreven: "), (.en, "the output could not be written: ")])
+    func outputNotWritten(_ language: Language?, _ expected: String) throws {
+        defer { cleanUp() }
+        let id = try saveDefinite()
+        let lang = language.map { ["--lang", $0.rawValue] } ?? []
+        let objection = ["advise", "--fact", "purpose=objection", "--fact", "request=stop", "--fact", "fee=yes", "--date", "2026-11-29"]
+        let commands = [objection + lang, ["transcripts", "show", id, "--transcripts", records.path] + lang, ["keys", "show"] + lang]
+        #expect(try keys(["init", "--name", "Eva"], nil).status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DMCC_CONFIG"] = config.path
+        for command in commands {
+            let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let r = try Program.run(command, environment: environment, stdout: full)
+            #expect(r.status == 74 && r.stderr.contains(expected), "\(command): \(r.stderr)")
+        }
+    }
 }
