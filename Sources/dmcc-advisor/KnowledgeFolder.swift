@@ -39,7 +39,7 @@ enum KnowledgeFolder {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw Unusable(text: CLIText.knowledgeNotAFolder(named))
         }
-        return Path.resolved(path, workingDirectory: currentDirectory())
+        return Path.opened(path, workingDirectory: currentDirectory())
     }
 
     private static func isFolder(_ path: String) -> Bool {
@@ -57,6 +57,20 @@ enum KnowledgeFolder {
             if path.hasPrefix("~"), let expanded = expandingTilde(path) { return expanded }
             if path.hasPrefix("/") { return path }
             return removingDotSegments((workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + path)
+        }
+
+        /// The folder the system opens for `path`, as `ls` and `cat` would: `resolved`, except that
+        /// a path with a `..` segment is resolved by the system (`realpath`). Taking `..` out as text
+        /// goes wrong after a symbolic link: `p/link/../K` is the `K` next to the link's target, not
+        /// `p/K`, and reading `p/K` gave advice from other knowledge than the folder named.
+        static func opened(_ path: String, workingDirectory: String) -> String {
+            let textual = resolved(path, workingDirectory: workingDirectory)
+            guard path.split(separator: "/").contains("..") else { return textual }
+            let given = path.hasPrefix("~") ? (expandingTilde(path) ?? path) : path
+            let absolute = given.hasPrefix("/") ? given : (workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + given
+            guard let real = realpath(absolute, nil) else { return textual }
+            defer { free(real) }
+            return String(cString: real)
         }
 
         /// The resolved path as `URL.path` gives it: without trailing slashes (`/` stays `/`).

@@ -26,7 +26,7 @@ struct TranscriptStore {
     static func locate(_ explicit: String?) -> TranscriptStore {
         let cwd = KnowledgeFolder.currentDirectory()
         func store(_ given: String) -> TranscriptStore {
-            TranscriptStore(path: KnowledgeFolder.Path.shown(KnowledgeFolder.Path.resolved(given, workingDirectory: cwd)))
+            TranscriptStore(path: KnowledgeFolder.Path.shown(KnowledgeFolder.Path.opened(given, workingDirectory: cwd)))
         }
         if let explicit, !explicit.isEmpty { return store(explicit) }
         if let env = environmentValue("DMCC_TRANSCRIPTS"), !env.isEmpty { return store(env) }
