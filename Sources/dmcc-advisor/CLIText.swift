@@ -102,6 +102,10 @@ enum CLIText {
         t("\(named) is geen map; geef de kennismap op, niet een bestand daarin",
           "\(named) is not a folder; name the knowledge folder, not a file in it")
     }
+    static func knowledgeNoFiles(_ folder: String) -> LocalizedText {
+        t("de kennismap \(folder) bevat geen kennisbestanden (.yaml of .yml); geef de map met de kennisbank op",
+          "the knowledge folder \(folder) holds no knowledge files (.yaml or .yml); name the folder that holds the knowledge base")
+    }
     static func knowledgeUnreadable(_ folder: String, _ reason: String) -> LocalizedText {
         t("de kennismap \(folder) kan niet worden gelezen: \(reason)", "cannot read the knowledge folder \(folder): \(reason)")
     }

@@ -32,14 +32,16 @@ enum KnowledgeFolder {
     private static func chosen(_ path: String, by source: String) throws -> String {
         let named = source == "--knowledge" ? "--knowledge '\(path)'" : "DMCC_KNOWLEDGE='\(path)'"
         guard !path.isEmpty else { throw Unusable(text: CLIText.knowledgeEmpty(named)) }
+        // The folder as it is read: `~` expanded, `..` resolved by the system.
+        let folder = Path.opened(path, workingDirectory: currentDirectory())
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard stat(folder, &info) == 0 else {
             throw Unusable(text: CLIText.knowledgeMissing(named, String(cString: strerror(errno))))
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw Unusable(text: CLIText.knowledgeNotAFolder(named))
         }
-        return Path.opened(path, workingDirectory: currentDirectory())
+        return folder
     }
 
     private static func isFolder(_ path: String) -> Bool {
@@ -328,6 +330,8 @@ enum KnowledgeFolder {
         do {
             let folder = try locate(explicit)
             let files = try files(folder)
+            // A folder without knowledge files is the wrong folder, not a broken knowledge base.
+            guard !files.isEmpty else { throw Unusable(text: CLIText.knowledgeNoFiles(Path.shown(folder))) }
             guard compiled else { return try Linter.validated(read(folder).sorted { $0.path < $1.path }) }
             // Compiled knowledge for exactly these bytes: no file needs to be held or parsed. The
             // files' digest is computed on a second thread while this one reads and decodes what

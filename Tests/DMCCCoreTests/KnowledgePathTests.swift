@@ -43,3 +43,39 @@ struct KnowledgePathTests {
         #expect(plain.stdout.contains("Geen kosten voor een afmelding"), "\(plain.stdout)")
     }
 }
+
+@Suite("A knowledge folder that is not one")
+struct WrongKnowledgeFolderTests {
+    let objection = ["advise", "--fact", "purpose=objection", "--fact", "request=stop", "--fact", "fee=yes", "--date", "2026-11-29"]
+
+    @Test("a folder without .yaml files is named as the wrong folder (exit 4), not reported as broken knowledge, in both languages")
+    func noKnowledgeFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-nofiles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("not knowledge\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        var env = Program.environment(removing: ["DMCC_KNOWLEDGE", "DMCC_CACHE"])
+        env["DMCC_CACHE"] = folder.appendingPathComponent("cache").path
+        let nl = try Program.run(objection + ["--knowledge", folder.path], environment: env)
+        #expect(nl.status == 4)
+        #expect(nl.stderr.contains("bevat geen kennisbestanden (.yaml of .yml)"), "\(nl.stderr)")
+        #expect(!nl.stderr.contains("missing-field"), "\(nl.stderr)")
+        let en = try Program.run(objection + ["--lang", "en", "--knowledge", folder.path], environment: env)
+        #expect(en.status == 4)
+        #expect(en.stderr.contains("holds no knowledge files (.yaml or .yml)"), "\(en.stderr)")
+    }
+
+    @Test("--knowledge '~/K' (the shell left the ~) is the folder K in the home folder")
+    func tildeNotExpandedByTheShell() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dmcc-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.copyItem(at: Program.root.appendingPathComponent("Knowledge"), to: home.appendingPathComponent("K"))
+        var env = Program.environment(removing: ["DMCC_KNOWLEDGE", "DMCC_CACHE"])
+        env["HOME"] = home.path
+        env["DMCC_CACHE"] = home.appendingPathComponent("cache").path
+        let r = try Program.run(objection + ["--knowledge", "~/K"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("NIET TOEGESTAAN"), "\(r.stdout)")
+    }
+}
