@@ -48,6 +48,8 @@ public enum WizardAction: Sendable, Equatable {
     case saved(id: String, location: String)
     case saveFailed(SaveFailure)
     case autosaveFailed(String)
+    /// An autosave succeeded (reported after one failed).
+    case autosaved
 }
 
 /// Why the shell could not save the advice record; the wizard says it in the screen's language.

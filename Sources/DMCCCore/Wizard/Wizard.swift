@@ -65,7 +65,12 @@ public enum Wizard {
             s.saveFailed = true
             s.message = WizardText.notSaved(reason)
         case .autosaveFailed(let reason):
+            s.autosaveFailure = reason
             s.message = WizardText.autosaveFailed(reason)
+        case .autosaved:
+            // Kept again after a failure: the warning goes, and says so.
+            if s.autosaveFailure != nil { s.message = WizardText.autosaveWorksAgain }
+            s.autosaveFailure = nil
         case .unknownInput(let text):
             s.message = WizardText.unknownInput(text)
         case .notAChoice(let text, let count):

@@ -14,6 +14,9 @@ public struct WizardState: Sendable, Equatable {
     public var unicode = true
     /// The last save was refused (and none succeeded since): the run ends with the save failure's exit code.
     public var saveFailed = false
+    /// Why the last autosave failed; nil once one succeeds. The full screen keeps the warning in view
+    /// while it is set, and Ctrl-C then says the session could not be kept.
+    public var autosaveFailure: String?
 
     public init(session: Session, screen: Screen, language: Language, width: Int = 80, height: Int = 24, detailsFirst: Bool = false) {
         self.session = session

@@ -181,8 +181,9 @@ public enum WizardText {
         return problem("\(refused.text(.nl)); de sessie blijft open", "\(refused.text(.en)); the session stays open")
     }
     static func autosaveFailed(_ reason: String) -> WizardMessage {
-        problem("tussentijds bewaren mislukt: \(reason)", "autosave failed: \(reason)")
+        problem("tussentijds bewaren mislukt, de sessie is niet bewaard: \(reason)", "autosave failed, the session is not kept: \(reason)")
     }
+    static let autosaveWorksAgain = done("tussentijds bewaren werkt weer; de sessie is bewaard", "autosave works again; the session is kept")
     static func notAChoice(_ text: String, count: Int) -> WizardMessage {
         text.isEmpty ? problem("een lege regel kiest niets; typ een nummer 1-\(count) en Enter", "an empty line chooses nothing; type a number 1-\(count) and Enter")
             : problem("kies 1-\(count)", "choose 1-\(count)")
@@ -208,6 +209,10 @@ public enum WizardText {
     /// - Parameter command: how to resume, with `--transcripts DIR` when a folder was given.
     public static func interrupted(_ command: String = "dmcc-advisor --resume") -> LocalizedText {
         t("Onderbroken; de sessie is bewaard. Hervat met: \(command)", "Interrupted; the session is kept. Resume with: \(command)")
+    }
+    /// Ctrl-C or a hangup after the last autosave failed: nothing to resume, and why.
+    public static func interruptedNotKept(_ reason: String) -> LocalizedText {
+        t("Onderbroken; de sessie kon niet worden bewaard (\(reason)).", "Interrupted; the session could not be kept (\(reason)).")
     }
     /// Line mode without --resume: the interrupted sessions are left alone, and named.
     public static func interruptedWaiting(_ count: Int, hint command: String) -> LocalizedText {

@@ -214,14 +214,51 @@ final class CursesScreen {
         return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
-    /// Set before the wizard starts: printed after Ctrl-C, saying how to resume.
-    nonisolated(unsafe) static var interruptedLine: UnsafeMutableBufferPointer<UInt8>?
+    /// Printed after Ctrl-C (and a hangup): how to resume while the last autosave succeeded, that the
+    /// session could not be kept once one failed. The signal handler only reads it; it is switched
+    /// here, outside the handler, by replacing the one pointer (a buffer, once written, is never
+    /// changed or freed, so a handler that has just read the pointer still has whole text).
+    nonisolated(unsafe) private static var current: UnsafeMutablePointer<Line>?
+    /// The terminal's keypad-transmit sequence (terminfo smkx), written again after `fg`.
+    nonisolated(unsafe) private static var keypadTransmit: UnsafeMutablePointer<Line>?
+    /// The resume line, kept to switch back to when an autosave succeeds again.
+    nonisolated(unsafe) private static var keptLine: UnsafeMutablePointer<Line>?
 
+    /// A text ready for `write(2)` in a signal handler.
+    struct Line {
+        let base: UnsafeMutablePointer<UInt8>
+        let count: Int
+    }
+
+    private static func line(_ text: String, newline: Bool = true) -> UnsafeMutablePointer<Line> {
+        let bytes = Array((newline ? text + "\n" : text).utf8)
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        base.initialize(from: bytes, count: bytes.count)
+        let line = UnsafeMutablePointer<Line>.allocate(capacity: 1)
+        line.initialize(to: Line(base: base, count: bytes.count))
+        return line
+    }
+
+    /// Set before the wizard starts: how to resume.
     static func setInterruptedLine(_ text: String) {
-        let bytes = Array((text + "\n").utf8)
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
-        _ = buffer.initialize(from: bytes)
-        interruptedLine = buffer
+        keptLine = line(text)
+        current = keptLine
+    }
+
+    /// An autosave failed: Ctrl-C now says the session could not be kept, and why.
+    static func sessionNotKept(_ text: String) { current = line(text) }
+
+    /// An autosave succeeded: Ctrl-C says how to resume again.
+    static func sessionKept() { if keptLine != nil { current = keptLine } }
+
+    /// The line as it stands (one pointer read, no allocation: usable in a signal handler).
+    static var interruptedLine: UnsafeBufferPointer<UInt8>? {
+        current.map { UnsafeBufferPointer(start: $0.pointee.base, count: $0.pointee.count) }
+    }
+
+    /// Writes the interrupted line to standard error; safe in a signal handler.
+    static func writeInterruptedLine() {
+        if let line = interruptedLine { _ = write(2, line.baseAddress, line.count) }
     }
 
     /// Ctrl-C, Ctrl-\\ (SIGQUIT), `kill` and a dropped ssh connection all leave the terminal as it
@@ -232,9 +269,8 @@ final class CursesScreen {
             signal(sig) { received in
                 _ = CursesScreen.pasteOff.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
                 endwin()
-                if received == SIGINT, let line = CursesScreen.interruptedLine {
-                    _ = write(2, line.baseAddress, line.count)
-                }
+                // After a hangup too: standard error may be a log that outlives the terminal.
+                if received == SIGINT || received == SIGHUP { CursesScreen.writeInterruptedLine() }
                 _exit(128 + received)
             }
         }

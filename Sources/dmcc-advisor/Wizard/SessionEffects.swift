@@ -59,11 +59,15 @@ struct SessionEffects {
     private mutating func autosave(_ session: Session, _ s: WizardState) -> WizardState {
         do {
             try sessions.save(session)
-            lastAutosaveError = nil
-            return s
+            // From now on Ctrl-C and a hangup may again say that the session is kept.
+            CursesScreen.sessionKept()
+            defer { lastAutosaveError = nil }
+            return lastAutosaveError == nil && s.autosaveFailure == nil ? s : Wizard.reduce(s, .autosaved, at: Clock.now(), kb).0
         } catch {
             let reason = CLIText.reason(error).text(s.language)
             defer { lastAutosaveError = reason }
+            // Ctrl-C and a hangup must not claim it is kept: their line is switched before the next key.
+            if reason != lastAutosaveError { CursesScreen.sessionNotKept(WizardText.interruptedNotKept(reason).text(s.language)) }
             // Say it once, not after every key, while the problem lasts.
             return reason == lastAutosaveError ? s : Wizard.reduce(s, .autosaveFailed(reason), at: Clock.now(), kb).0
         }

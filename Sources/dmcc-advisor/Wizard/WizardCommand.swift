@@ -87,7 +87,9 @@ struct WizardRequest: Equatable {
             (farewell, end) = lineMode ? runLineMode(kb, start(80, 24, Self.utf8Locale), &effects)
                                        : try runFullScreen(kb, start, &effects)
         } catch is CursesScreen.TerminalLost {
-            // As after a hangup signal: the autosave stays for --resume, and nobody is left to read a farewell.
+            // As after a hangup signal: the autosave stays for --resume (the line says whether it could be
+            // kept, for a standard error that outlives the terminal), and nobody is left to read a farewell.
+            CursesScreen.writeInterruptedLine()
             throw Exit.hangup
         }
         if let farewell { print(farewell) }

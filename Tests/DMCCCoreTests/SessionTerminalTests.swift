@@ -1,0 +1,80 @@
+import DMCCCore
+import Foundation
+import Testing
+
+/// The full-screen wizard's sessions and terminal, as a consultant meets them in tmux: an autosave
+/// that fails, Ctrl-Z and `fg`, `--resume` with nothing to take, and a session resumed with other
+/// knowledge.
+@Suite("The wizard's sessions and terminal", .serialized)
+struct SessionTerminalTests {
+    /// A records "folder" under a plain file: every autosave fails (ENOTDIR), also for root, which a
+    /// read-only folder would not stop.
+    private static func unwritableRecords() throws -> (scratch: URL, records: URL) {
+        let scratch = scratchFolder()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let blocker = scratch.appendingPathComponent("blocker")
+        try Data().write(to: blocker)
+        return (scratch, blocker.appendingPathComponent("records"))
+    }
+
+    /// The pane with every run of spaces and line breaks made one space, so a line the wizard or
+    /// the terminal wrapped is found whole.
+    private static func joined(_ t: TerminalSession) -> String {
+        ((try? t.tmux(["capture-pane", "-p", "-J", "-t", "w"])) ?? "")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    @Test("a failing autosave stays on screen, and Ctrl-C then says the session could not be kept")
+    func autosaveFailsThenCtrlC() throws {
+        let (scratch, records) = try Self.unwritableRecords()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let t = try TerminalSession.atFirstQuestion(transcripts: records)
+        try t.type(["6"])
+        #expect(t.waitFor("tussentijds bewaren mislukt"), "the first failed autosave is shown: \(t.screen)")
+        // Still in view while the consultant goes on: a note, typed and closed.
+        try t.type(["n"])
+        try t.send("-l", "Belt vanuit NL")
+        #expect(t.waitFor("Belt vanuit NL_"))
+        #expect(t.screen.contains("tussentijds bewaren mislukt"), "kept in view while typing: \(t.screen)")
+        try t.type(["Enter", "Down"])
+        #expect(t.screen.contains("tussentijds bewaren mislukt"), "kept in view after other keys: \(t.screen)")
+        try t.send("C-c")
+        t.expectRestored(exit: 130)
+        let pane = Self.joined(t)
+        #expect(pane.contains("Onderbroken; de sessie kon niet worden bewaard ("), "\(pane)")
+        #expect(!pane.contains("de sessie is bewaard"), "no false promise: \(pane)")
+    }
+
+    @Test("once an autosave succeeds again the warning goes, and Ctrl-C says how to resume")
+    func autosaveRecovers() throws {
+        let (scratch, records) = try Self.unwritableRecords()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let t = try TerminalSession.atFirstQuestion(arguments: "--client E2E --lang en", transcripts: records)
+        try t.type(["6"])
+        #expect(t.waitFor("autosave failed, the session is not kept"), "\(t.screen)")
+        // The folder becomes usable: the next change is kept.
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("blocker"))
+        try t.type(["1"])
+        #expect(t.waitFor("autosave works again"), "\(t.screen)")
+        try t.type(["Down"])
+        #expect(!t.screen.contains("autosave failed"), "\(t.screen)")
+        try t.send("C-c")
+        t.expectRestored(exit: 130)
+        #expect(Self.joined(t).contains("Interrupted; the session is kept. Resume with: dmcc-advisor --resume"), "\(t.screen)")
+    }
+
+    @Test("a hangup after a failed autosave says on standard error that the session could not be kept")
+    func hangupAfterFailedAutosave() throws {
+        let (scratch, records) = try Self.unwritableRecords()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let log = scratch.appendingPathComponent("stderr.log")
+        let t = try TerminalSession.atFirstQuestion(arguments: "--client E2E 2>'\(log.path)'", transcripts: records)
+        try t.type(["6"])
+        #expect(t.waitFor("tussentijds bewaren mislukt"), "\(t.screen)")
+        kill(try #require(t.programPID), SIGHUP)
+        #expect(t.waitFor("EXIT=129"), "\(t.screen)")
+        let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        #expect(said.contains("de sessie kon niet worden bewaard"), "\(said)")
+        #expect(!said.contains("de sessie is bewaard"), "\(said)")
+    }
+}
