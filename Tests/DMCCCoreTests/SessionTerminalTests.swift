@@ -77,4 +77,37 @@ struct SessionTerminalTests {
         #expect(said.contains("de sessie kon niet worden bewaard"), "\(said)")
         #expect(!said.contains("de sessie is bewaard"), "\(said)")
     }
+
+    @Test("after Ctrl-Z and fg the first arrow key acts as an arrow: the note being typed is kept")
+    func suspendAndContinue() throws {
+        let exe = try #require(Program.executable)
+        let scratch = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Job control needs an interactive shell: the pane's program is replaced by one.
+        let t = try TerminalSession(arguments: "--version")
+        try t.tmux(["respawn-pane", "-k", "-t", "w", "env", "-u", "NO_COLOR", "LANG=C.UTF-8", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"])
+        #expect(t.waitFor("$"), "\(t.screen)")
+        let knowledge = Program.root.appendingPathComponent("Knowledge").path
+        try t.send("-l", "'\(exe.path)' --date 2026-11-29 --client E2E --knowledge '\(knowledge)' --transcripts '\(scratch.path)'")
+        try t.send("Enter")
+        #expect(t.waitFor("Wat wilt u doen?"), "\(t.screen)")
+        try t.type(["6", "n"])
+        try t.send("-l", "Belt vanuit NL")
+        #expect(t.waitFor("Belt vanuit NL_"), "\(t.screen)")
+        try t.send("C-z")
+        #expect(t.waitFor("Stopped"), "\(t.screen)")
+        try t.send("-l", "fg")
+        try t.send("Enter")
+        #expect(t.waitFor("Belt vanuit NL_"), "back after fg: \(t.screen)")
+        try t.send("Left")
+        // Read as Esc, ← would throw the note away ("notitie niet gewijzigd (Esc)") and leave the editor.
+        try t.send("-l", "!")
+        #expect(t.waitFor("Belt vanuit NL!_", timeout: 5), "← acted as ←, the note stays open: \(t.screen)")
+        #expect(!t.screen.contains("niet gewijzigd (Esc)"), "\(t.screen)")
+        try t.type(["Enter"])
+        try t.send("C-c")
+        let deadline = Date().addingTimeInterval(15)
+        while t.alternateScreen && Date() < deadline { usleep(30_000) }
+        #expect(!t.alternateScreen, "the wizard ended: \(t.screen)")
+    }
 }

@@ -56,6 +56,8 @@ final class CursesScreen {
 
     func stop() {
         guard screen != nil else { return }
+        // Out of curses: a later SIGCONT must not switch the keypad's mode of the shell's terminal.
+        Self.keypadTransmit = nil
         Self.writeRaw(Self.pasteOff)
         endwin()
         delscreen(screen)
@@ -274,6 +276,22 @@ final class CursesScreen {
                 _exit(128 + received)
             }
         }
+        // After Ctrl-Z and `fg` the wizard is still blocked in the read it was stopped in, and curses
+        // switches the keypad's mode back on only when a read begins: the first arrow key would arrive
+        // in the terminal's normal mode and read as Esc (which throws a note away). Curses' own
+        // Ctrl-Z handler restarts that read, so on SIGCONT the keypad's mode is switched back on here,
+        // with the terminal's own sequence written before the wizard was stopped. The handler also
+        // interrupts a read that nothing restarts (no SA_RESTART): the loop then draws and reads again.
+        if let transmit = tigetstr("smkx"), Int(bitPattern: transmit) != -1 {
+            Self.keypadTransmit = Self.line(String(cString: transmit), newline: false)
+        }
+        var resumed = sigaction()
+        resumed.__sigaction_handler.sa_handler = { _ in
+            if let on = CursesScreen.keypadTransmit { _ = write(1, on.pointee.base, on.pointee.count) }
+        }
+        sigemptyset(&resumed.sa_mask)
+        resumed.sa_flags = 0
+        sigaction(SIGCONT, &resumed, nil)
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(sig) { received in
                 endwin()
