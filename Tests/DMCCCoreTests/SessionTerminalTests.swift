@@ -110,4 +110,50 @@ struct SessionTerminalTests {
         while t.alternateScreen && Date() < deadline { usleep(30_000) }
         #expect(!t.alternateScreen, "the wizard ended: \(t.screen)")
     }
+
+    @Test("the resume hint repeats --knowledge; the session keeps its knowledge, and resuming with other knowledge says so")
+    func knowledgeOfTheSession() throws {
+        let knowledge = Program.root.appendingPathComponent("Knowledge").path
+        let t = try TerminalSession.atFirstQuestion()
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        try t.type(["6", "1"])
+        #expect(t.waitFor("stap 3"))
+        try t.send("C-c")
+        t.expectRestored(exit: 130)
+        let hint = "Hervat met: dmcc-advisor --resume --knowledge \(knowledge) --transcripts \(t.transcripts.path)"
+        #expect(Self.joined(t).contains(hint), "\(Self.joined(t))")
+
+        // The autosave says which knowledge its answers were given with.
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: t.transcripts.path)
+            .first { $0.hasPrefix(".session-") && $0.hasSuffix(".json") })
+        let session = try JSONDecoder().decode(Session.self, from: Data(contentsOf: t.transcripts.appendingPathComponent(file)))
+        let kb = Shipped.knowledge
+        #expect(session.knowledge?.version == kb.metadata.version)
+        #expect(session.knowledge?.sha256.count == 64, "the SHA-256 of the knowledge's files: \(String(describing: session.knowledge))")
+
+        // The same session resumed with other knowledge: said on screen, both versions, before going on.
+        let other = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: other) }
+        try FileManager.default.copyItem(at: Program.root.appendingPathComponent("Knowledge"), to: other)
+        let meta = other.appendingPathComponent("knowledge.yaml")
+        try String(contentsOf: meta, encoding: .utf8).replacingOccurrences(of: "version: \(kb.metadata.version)", with: "version: 2026.12.9")
+            .write(to: meta, atomically: true, encoding: .utf8)
+        let r = try TerminalSession(arguments: "--client E2E --resume --knowledge '\(other.path)'", transcripts: t.transcripts)
+        #expect(r.waitFor("stap 3"), "\(r.screen)")
+        #expect(Self.joined(r).contains("deze sessie is beantwoord met kennisbank \(kb.metadata.version), nu is 2026.12.9 geladen"), "\(r.screen)")
+    }
+
+    @Test("an autosave written before sessions kept their knowledge still loads, and resumes without a word about it")
+    func olderSessionFile() throws {
+        let kb = Shipped.knowledge
+        var session = Session(id: "old", date: try #require(CalendarDate(iso: "2026-11-29")))
+        session.knowledge = KnowledgeStamp(version: "2020.1.1", sha256: "00")
+        var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(session)) as? [String: Any])
+        json["knowledge"] = nil
+        let old = try JSONDecoder().decode(Session.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(old.knowledge == nil)
+        let fresh = Wizard.start(kb, session: Session(id: "new", date: old.date), language: .nl)
+        #expect(Wizard.resume(old, into: fresh, kb).message == nil)
+        #expect(Wizard.resume(session, into: fresh, kb).message?.text(.en).contains("answered with knowledge 2020.1.1") == true)
+    }
 }

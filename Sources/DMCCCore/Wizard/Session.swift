@@ -50,6 +50,9 @@ public struct Session: Sendable, Equatable, Codable {
     public var lastSaved: String?
     /// The consultant's conclusion for the client, written on the advice screen; saved with the record.
     public var conclusion: String?
+    /// The knowledge the answers were given with: a resume with other knowledge says so. Optional, so
+    /// autosaves written before it was kept still load.
+    public var knowledge: KnowledgeStamp?
 
     public init(id: String, date: CalendarDate, changed: String = "") {
         self.id = id
@@ -137,6 +140,14 @@ public struct Session: Sendable, Equatable, Codable {
         s.lastSaved = nil
         return s
     }
+}
+
+/// Which knowledge a session was answered with: its version and the SHA-256 of its files.
+public struct KnowledgeStamp: Sendable, Equatable, Codable {
+    public var version: String
+    public var sha256: String
+    public init(version: String, sha256: String) { self.version = version; self.sha256 = sha256 }
+    public init(_ kb: KnowledgeBase) { self.init(version: kb.metadata.version, sha256: kb.sha256) }
 }
 
 private extension String {

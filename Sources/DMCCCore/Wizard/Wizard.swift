@@ -28,12 +28,21 @@ public enum Wizard {
         s.message = nil
         if (try? session.advice(kb)) == nil {
             s.screen = .date(DateEntry(text: "", prefilled: false))
-            s.message = WizardText.sessionDateNotCovered(session.date, kb.metadata.coversFrom)
+            s.message = WizardText.sessionDateNotCovered(session.date, kb.metadata.coversFrom, otherKnowledge: otherKnowledge(session, kb))
             return s
         }
         // Exactly what the live session showed: a taken-back answer is highlighted again.
         s.screen = walkScreen(s, kb)
+        s.message = otherKnowledge(session, kb)
         return settled(s, kb)
+    }
+
+    /// Said on resuming a session answered with other knowledge than is loaded now (both versions),
+    /// so the consultant can stop and start again with the right folder; nil when it is the same or
+    /// the session does not say (an autosave from before it was kept).
+    static func otherKnowledge(_ session: Session, _ kb: KnowledgeBase) -> WizardMessage? {
+        guard let then = session.knowledge, then != KnowledgeStamp(kb) else { return nil }
+        return WizardText.otherKnowledge(then: then, now: KnowledgeStamp(kb))
     }
 
     /// Applies a key on the screen now shown.
@@ -93,6 +102,9 @@ public enum Wizard {
         if s.session.content != old.session.content {
             s.session.savedAs = nil
             s.session.changed = now
+            // A change to this session is made with the knowledge loaded now (a session just resumed
+            // keeps the knowledge it was answered with until it is changed).
+            if s.session.id == old.session.id { s.session.knowledge = KnowledgeStamp(kb) }
         }
         // The session as it stands is autosaved after every change, a note being typed included.
         if s.session != old.session, !s.session.isEmpty, !effects.contains(where: \.endsSession) {

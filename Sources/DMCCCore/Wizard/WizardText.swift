@@ -131,11 +131,22 @@ public enum WizardText {
     static func dateNotCovered(_ from: CalendarDate) -> WizardMessage {
         problem("de kennisbank geeft advies vanaf \(from.spelledOut(.nl))", "the knowledge gives advice from \(from.spelledOut(.en)) on")
     }
-    static func sessionDateNotCovered(_ date: CalendarDate, _ from: CalendarDate?) -> WizardMessage {
+    /// - Parameter otherKnowledge: the session was answered with other knowledge (`otherKnowledge(then:now:)`), said first.
+    static func sessionDateNotCovered(_ date: CalendarDate, _ from: CalendarDate?, otherKnowledge: WizardMessage? = nil) -> WizardMessage {
         let nl = from.map { " (de kennisbank geeft advies vanaf \($0.spelledOut(.nl)))" } ?? ""
         let en = from.map { " (the knowledge gives advice from \($0.spelledOut(.en)) on)" } ?? ""
-        return problem("de actiedatum van deze sessie, \(date.spelledOut(.nl)), valt niet meer onder de kennisbank\(nl); kies een nieuwe datum",
-                 "this session's action date, \(date.spelledOut(.en)), is no longer covered by the knowledge\(en); choose a new date")
+        let before = otherKnowledge.map { (nl: $0.text(.nl) + "; ", en: $0.text(.en) + "; ") } ?? (nl: "", en: "")
+        return problem(before.nl + "de actiedatum van deze sessie, \(date.spelledOut(.nl)), valt niet meer onder de kennisbank\(nl); kies een nieuwe datum",
+                       before.en + "this session's action date, \(date.spelledOut(.en)), is no longer covered by the knowledge\(en); choose a new date")
+    }
+    /// A resumed session was answered with other knowledge than is loaded now.
+    static func otherKnowledge(then: KnowledgeStamp, now: KnowledgeStamp) -> WizardMessage {
+        // The version alone, unless both have the same one: then the start of the digest tells them apart.
+        let same = then.version == now.version
+        let a = same ? "\(then.version) (\(then.sha256.prefix(12)))" : then.version
+        let b = same ? "\(now.version) (\(now.sha256.prefix(12)))" : now.version
+        return notice("deze sessie is beantwoord met kennisbank \(a), nu is \(b) geladen; Ctrl-C bewaart de sessie, start dan opnieuw met de juiste --knowledge",
+                      "this session was answered with knowledge \(a), now \(b) is loaded; Ctrl-C keeps the session, then start again with the right --knowledge")
     }
     static func dateSet(_ date: CalendarDate) -> WizardMessage {
         done("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")

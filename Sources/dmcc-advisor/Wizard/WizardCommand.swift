@@ -74,6 +74,7 @@ struct WizardRequest: Equatable {
         session.client = details.client ?? ""
         session.consultant = details.consultant ?? ""
         session.subject = details.subject ?? ""
+        session.knowledge = KnowledgeStamp(kb)
         var effects = SessionEffects(kb: kb, records: records, sessions: sessions)
         let start: (Int, Int, Bool) -> WizardState = { width, height, unicode in
             var s = Wizard.start(kb, session: session, language: lang, width: width, height: height,
@@ -158,11 +159,19 @@ struct WizardRequest: Equatable {
         }
     }
 
-    /// How to resume: with the records folder when one was given, so the hint works as printed.
+    /// How to resume: with the knowledge and records folders when they were given, so the hint works
+    /// as printed and the session goes on with the knowledge it was answered with.
     private var resumeCommand: String {
-        guard let folder = transcripts else { return "dmcc-advisor --resume" }
-        let safe = folder.allSatisfy { $0.isLetter || $0.isNumber || "/._-~+,:@".contains($0) }
-        return "dmcc-advisor --resume --transcripts " + (safe ? folder : "'" + folder.replacingOccurrences(of: "'", with: "'\\''") + "'")
+        var command = "dmcc-advisor --resume"
+        if let knowledge { command += " --knowledge " + Self.shellQuoted(knowledge) }
+        if let transcripts { command += " --transcripts " + Self.shellQuoted(transcripts) }
+        return command
+    }
+
+    /// A path as a shell reads it back: as it is when safe, otherwise in single quotes.
+    private static func shellQuoted(_ path: String) -> String {
+        let safe = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-~+,:@".contains($0) }
+        return safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Whether the environment's locale is UTF-8 (line mode prints ASCII symbols otherwise).
