@@ -111,6 +111,28 @@ struct SessionTerminalTests {
         #expect(!t.alternateScreen, "the wizard ended: \(t.screen)")
     }
 
+    @Test("--resume with nothing to resume says so on the first screen, in the session's language")
+    func nothingToResume() throws {
+        let t = try TerminalSession.atFirstQuestion(arguments: "--client E2E --resume")
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        #expect(Self.joined(t).contains("geen onderbroken sessie in \(t.transcripts.path); er begint een nieuwe"), "\(t.screen)")
+        let u = try TerminalSession.atFirstQuestion(arguments: "--client E2E --resume --lang en")
+        defer { try? FileManager.default.removeItem(at: u.transcripts) }
+        #expect(Self.joined(u).contains("no interrupted session in \(u.transcripts.path); starting a new one"), "\(u.screen)")
+    }
+
+    @Test("--resume when the only session is open in another wizard says it is in use there")
+    func resumeInUse() throws {
+        let first = try TerminalSession.atFirstQuestion()
+        defer { try? FileManager.default.removeItem(at: first.transcripts) }
+        try first.type(["6", "1"])
+        #expect(first.waitFor("stap 3"))
+        let second = try TerminalSession.atFirstQuestion(arguments: "--client E2E --resume", transcripts: first.transcripts)
+        let pane = Self.joined(second)
+        #expect(pane.contains("de onderbroken sessie in \(first.transcripts.path) is open in een andere wizard"), "\(pane)")
+        #expect(!pane.contains("geen onderbroken sessie"), "\(pane)")
+    }
+
     @Test("the resume hint repeats --knowledge; the session keeps its knowledge, and resuming with other knowledge says so")
     func knowledgeOfTheSession() throws {
         let knowledge = Program.root.appendingPathComponent("Knowledge").path

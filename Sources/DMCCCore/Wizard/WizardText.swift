@@ -148,6 +148,12 @@ public enum WizardText {
         return notice("deze sessie is beantwoord met kennisbank \(a), nu is \(b) geladen; Ctrl-C bewaart de sessie, start dan opnieuw met de juiste --knowledge",
                       "this session was answered with knowledge \(a), now \(b) is loaded; Ctrl-C keeps the session, then start again with the right --knowledge")
     }
+    /// `--resume` found nothing to resume: none in the folder, or only sessions another wizard has open.
+    public static func nothingToResume(in folder: String, inUse: Int) -> WizardMessage {
+        inUse == 0 ? notice("geen onderbroken sessie in \(folder); er begint een nieuwe", "no interrupted session in \(folder); starting a new one")
+            : notice("de onderbroken sessie in \(folder) is open in een andere wizard; er begint een nieuwe",
+                     "the interrupted session in \(folder) is open in another wizard; starting a new one")
+    }
     static func dateSet(_ date: CalendarDate) -> WizardMessage {
         done("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")
     }

@@ -64,7 +64,11 @@ struct WizardRequest: Equatable {
             offers = sessions.takeInterrupted()
         }
         let interrupted = offers.first
-        if resume && interrupted == nil { printError(CLIText.noInterruptedSession(in: records.shownPath).text(lang)) }
+        // --resume with nothing to take: said on the first screen (stderr is hidden behind the full
+        // screen), naming why: none at all, or only sessions another wizard has open.
+        let nothingToResume = resume && interrupted == nil
+            ? WizardText.nothingToResume(in: records.shownPath, inUse: sessions.interrupted().filter { sessions.isLive($0.id) }.count) : nil
+        if lineMode, let nothingToResume { printError(nothingToResume.text(lang)) }
         if resume && offers.count > 1 {
             // --resume takes the newest; the others are named, never hidden.
             for other in offers.dropFirst() { sessions.release(other.id) }
@@ -81,6 +85,7 @@ struct WizardRequest: Equatable {
                                  details: details.isEmpty, offers: resume ? [] : offers)
             s.unicode = unicode
             if resume, let interrupted { s = Wizard.resume(interrupted, into: s, kb) }
+            if !lineMode, let nothingToResume { s.message = nothingToResume }
             return s
         }
         let farewell: String?, end: WizardState
