@@ -99,7 +99,8 @@ enum Exit {
             + "the wizard: its last save was refused and nothing was saved after it"),
         (conditional.rawValue, "conditional advice: the verdict depends on an answer given as 'unknown' (also after transcripts resolve, and when the wizard ends on it)"),
         (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),
-        (outputFailed.rawValue, "the output could not be written (full disk, closed output); transcripts show --format pdf: no browser, or it made no PDF"),
+        (outputFailed.rawValue, "the output could not be written (full disk, closed output; the wizard in line mode: a prompt, the session kept); "
+            + "transcripts show --format pdf: no browser, or it made no PDF"),
         (hangup.rawValue, "the wizard: its terminal went away (a hangup, or its input ended or failed); the session is kept for --resume"),
     ]
 
@@ -115,7 +116,14 @@ enum Exit {
         if fflush(output) != 0 { failure = errno }
         guard failure != 0 || ferror(output) != 0 else { return }
         if failure == 0 { failure = errno }  // set by the write that failed, as a rule
+        outputFailed(failure)
+    }
+
+    /// Says that standard output could not be written (`failure`: the write's errno, 0 if unknown)
+    /// and, when given, one more line (how to resume), and exits 74.
+    static func outputFailed(_ failure: Int32, then more: String? = nil) -> Never {
         printError(CLIText.outputNotWritten(failure != 0 ? String(cString: strerror(failure)) : nil).text(language))
+        if let more { printError(more) }
         Foundation.exit(outputFailed.rawValue)
     }
 }
@@ -208,8 +216,10 @@ func environmentValue(_ name: String) -> String? {
 }
 
 /// One message on stderr; control characters (from a file name or a record) are shown, not obeyed.
+/// A message that cannot be written (stderr closed, full or gone) is dropped: nobody can read it,
+/// and the command keeps its own exit code.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("dmcc-advisor: \(ControlCharacters.escaped(message))\n".utf8))
+    PlainOutput.write("dmcc-advisor: \(ControlCharacters.escaped(message))\n", to: 2)
 }
 
 // Every command that speaks Dutch by default. Show, replay and resolve say their messages in Dutch

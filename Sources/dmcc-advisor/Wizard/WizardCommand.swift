@@ -135,11 +135,13 @@ struct WizardRequest: Equatable {
             if let line = CursesScreen.interruptedLine { _ = Glibc.write(2, line.baseAddress, line.count) }
             _exit(128 + received)
         }
-        write(LineMode.prompt(state, kb))
+        // Asked now: a terminal that hung up no longer says it is one.
+        let output = LineOutput(terminal: isatty(1) != 0, resumeHint: WizardText.interrupted(resumeCommand))
+        output.write(LineMode.prompt(state, kb), state)
         while true {
-            write("> ")
+            output.write("> ", state)
             guard let line = readLine() else {
-                write("\n")
+                output.write("\n", state)
                 // Piped answers that reached the advice: it is printed in full and the answers are in the
                 // script, so there is nothing to resume; keeping the autosave would only greet every later
                 // wizard with an offer to resume it.
@@ -157,10 +159,10 @@ struct WizardRequest: Equatable {
             state = after
             if let farewell {
                 // Typed input from a pipe is not echoed: end the prompt's line first.
-                if isatty(0) == 0 { write("\n") }
+                if isatty(0) == 0 { output.write("\n", state) }
                 return (farewell, state)
             }
-            write(LineMode.prompt(state, kb, after: before))
+            output.write(LineMode.prompt(state, kb, after: before), state)
         }
     }
 
@@ -192,7 +194,19 @@ struct WizardRequest: Equatable {
             || !(environmentValue("ACCESSIBLE") ?? "").isEmpty
     }
 
-    private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Line mode's prompts on standard output, written at once (never through `FileHandle`, which
+    /// traps when a write fails). A prompt that cannot be written ends the run there, the autosave
+    /// kept for --resume: exit 129 when the terminal went away, else 74 as for any output.
+    private struct LineOutput {
+        let terminal: Bool
+        let resumeHint: LocalizedText
+
+        func write(_ text: String, _ state: WizardState) {
+            guard let failure = PlainOutput.write(text, to: 1) else { return }
+            // A terminal that hung up fails every write with EIO: as after a hangup signal, and nobody reads a message.
+            if terminal && failure == EIO { Foundation.exit(Exit.hangup.rawValue) }
+            let keeps = !state.session.isEmpty && state.session.savedAs == nil
+            Exit.outputFailed(failure, then: keeps ? resumeHint.text(state.language) : nil)
+        }
     }
 }

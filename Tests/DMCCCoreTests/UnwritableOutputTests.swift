@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+private func autosaves(in folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".session-") && $0.hasSuffix(".json") }
+}
+
+/// A tryout: a failed write to standard output or error crashed the program ("Fatal error: 'try!'",
+/// SIGILL, exit 132), because messages and line mode's prompts went through `FileHandle.write`.
+@Suite("Output that cannot be written")
+struct UnwritableOutputTests {
+    @Test("line mode whose output is full exits 74 and says so, no crash")
+    func lineModeFull() throws {
+        let scratch = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let r = try runShell("printf '\\n\\n\\n4\\n' | dmcc-advisor --date 2026-11-29 --transcripts '\(scratch.path)' >/dev/full")
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("de uitvoer kan niet worden geschreven: No space left on device"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Fatal error"), "\(r.stderr)")
+    }
+
+    @Test("a prompt that cannot be written mid-session: exit 74 at once, the autosave kept, how to resume said")
+    func lineModeMidSession() throws {
+        let scratch = scratchFolder()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // The output file may grow to 512 bytes: the client prompt fits, the first question does not.
+        let r = try runShell("trap '' XFSZ; ulimit -f 1; printf 'Klant\\n\\n\\n4\\n1\\n1\\n' | dmcc-advisor --date 2026-11-29 "
+                             + "--transcripts '\(scratch.path)' >'\(scratch.path)/out'")
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("de uitvoer kan niet worden geschreven: File too large"), "\(r.stderr)")
+        #expect(r.stderr.contains("Onderbroken; de sessie is bewaard"), "\(r.stderr)")
+        #expect(autosaves(in: scratch).count == 1)
+    }
+
+    @Test("a message that cannot be written to stderr is dropped; the command keeps its exit code")
+    func stderrGone() throws {
+        let empty = scratchFolder()
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(try runShell("dmcc-advisor advise --fact bogus=1 2>&-").status == 2)
+        #expect(try runShell("dmcc-advisor advise --knowledge '\(empty.path)' --fact purpose=objection 2>/dev/full").status == 4)
+        #expect(try runShell("dmcc-advisor advise --fact purpose=objection --date 2026-11-29 2>/dev/full").status == 3)
+    }
+
+    @Test("stdout and stderr both unwritable: 74, no crash")
+    func bothGone() throws {
+        #expect(try runShell("dmcc-advisor advise --fact purpose=objection --fact request=stop --fact fee=yes --date 2026-11-29 >/dev/full 2>&-").status == 74)
+    }
+}
