@@ -8,7 +8,7 @@ import Testing
 @Suite("The wizard when its terminal goes away")
 struct LostTerminalTests {
     /// A pseudo-terminal pair; the program gets the second side as standard input, output and error.
-    private static func openTerminal() throws -> (master: Int32, slave: Int32) {
+    static func openTerminal() throws -> (master: Int32, slave: Int32) {
         // posix_openpt, unlockpt and ptsname, which Swift's Glibc does not offer, as the ioctls they
         // are; Linux's numbers, which Swift cannot import (they are macros over _IOW/_IOR).
         let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430
@@ -26,7 +26,7 @@ struct LostTerminalTests {
     }
 
     /// Reads the terminal until `text` has appeared (false after `timeout` seconds).
-    private static func read(_ master: Int32, until text: String, timeout: Double = 20) -> Bool {
+    static func read(_ master: Int32, until text: String, timeout: Double = 20) -> Bool {
         var seen: [UInt8] = []
         let deadline = Date().addingTimeInterval(timeout)
         var buffer = [UInt8](repeating: 0, count: 4096)

@@ -70,6 +70,14 @@ public enum LineMode {
         return s.unicode ? text : WizardView.ascii(StyledLine(text)).text
     }
 
+    /// What to print for a line that was refused before it reached the wizard (too long, not text):
+    /// the message, then the prompt as after a stray line; the state itself is unchanged.
+    public static func refused(_ s: WizardState, _ message: WizardMessage, _ kb: KnowledgeBase) -> String {
+        var shown = s
+        shown.message = message
+        return prompt(shown, kb, after: s)
+    }
+
     /// A note or conclusion prompt: the text kept so far (a line replaces it, so it is shown first)
     /// and how to keep, replace or clear it.
     static func textPrompt(_ label: LocalizedText, current: String?, _ L: Language) -> [String] {

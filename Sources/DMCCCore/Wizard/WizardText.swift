@@ -125,6 +125,15 @@ public enum WizardText {
         marker(message.tone).text(L) + " " + message.text(L)
     }
 
+    /// Line mode: a line longer than `limit` bytes is read to its end and refused whole.
+    public static func lineTooLong(_ limit: Int) -> WizardMessage {
+        problem("regel te lang (meer dan \(limit / 1024) KiB); overgeslagen, typ hem opnieuw",
+                "line too long (over \(limit / 1024) KiB); skipped, type it again")
+    }
+    /// Line mode: a line with a NUL byte (binary input) is refused whole.
+    public static let lineNotText = problem("regel met een NUL-teken is geen tekst; overgeslagen",
+                                            "a line with a NUL character is not text; skipped")
+
     static func invalidDate(_ text: String) -> WizardMessage {
         problem("'\(text)' is geen datum; schrijf 29-11-2026 of 2026-11-29", "'\(text)' is not a date; write 29-11-2026 or 2026-11-29")
     }

@@ -137,10 +137,26 @@ struct WizardRequest: Equatable {
         }
         // Asked now: a terminal that hung up no longer says it is one.
         let output = LineOutput(terminal: isatty(1) != 0, resumeHint: WizardText.interrupted(resumeCommand))
+        var input = LineReader()
         output.write(LineMode.prompt(state, kb), state)
         while true {
             output.write("> ", state)
-            guard let line = readLine() else {
+            let line: String
+            switch input.next() {
+            case .text(let text):
+                line = text
+            case .tooLong:
+                // Refused whole: part of a line is no answer.
+                output.write(LineMode.refused(state, WizardText.lineTooLong(LineReader.limit), kb), state)
+                continue
+            case .notText:
+                // NUL bytes are no text (binary input).
+                output.write(LineMode.refused(state, WizardText.lineNotText, kb), state)
+                continue
+            case .hangup:
+                // As after a hangup signal: the autosave stays for --resume, and nobody is left to read a farewell.
+                Foundation.exit(Exit.hangup.rawValue)
+            case .end:
                 output.write("\n", state)
                 // Piped answers that reached the advice: it is printed in full and the answers are in the
                 // script, so there is nothing to resume; keeping the autosave would only greet every later
