@@ -1,10 +1,6 @@
 import Foundation
 import Testing
 
-private func autosaves(in folder: URL) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".session-") && $0.hasSuffix(".json") }
-}
-
 /// A tryout: line mode kept an input line of any length in memory (`</dev/zero` grew to gigabytes).
 @Suite("Line mode's input is read with a bound")
 struct BoundedInputTests {

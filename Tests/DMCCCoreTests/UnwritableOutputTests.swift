@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-private func autosaves(in folder: URL) -> [String] {
+/// The autosaved sessions in a records folder (also used by the line-mode input tests).
+func autosaves(in folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".session-") && $0.hasSuffix(".json") }
 }
 
