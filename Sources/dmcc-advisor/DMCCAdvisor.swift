@@ -22,6 +22,7 @@ extension DMCCAdvisor {
     /// ArgumentParser's `main()`, plus the check that everything printed was written: a full disk
     /// or a closed output is an error (exit 74), never a silent success.
     static func main() {
+        PlainOutput.reserveClosedStandardDescriptors()
         do {
             var arguments = Array(CommandLine.arguments.dropFirst())
             if StartupParser.enabled, StartupParser.isVersionRequest(arguments) {

@@ -26,4 +26,15 @@ enum PlainOutput {
             return nil
         }
     }
+
+    /// A standard descriptor closed at the start (`>&-`, `2>&-`) would be taken by the next file
+    /// opened (a knowledge file, an advice record, the runtime's own), and output or messages would
+    /// go into it. Each closed one is opened on /dev/null for reading only: a write to it fails
+    /// (standard output: exit 74; a message: dropped) and a read ends.
+    static func reserveClosedStandardDescriptors() {
+        for descriptor in Int32(0)...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0 && opened != descriptor { dup2(opened, descriptor); close(opened) }
+        }
+    }
 }

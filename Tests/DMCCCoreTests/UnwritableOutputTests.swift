@@ -44,6 +44,25 @@ struct UnwritableOutputTests {
         #expect(try runShell("dmcc-advisor advise --fact purpose=objection --date 2026-11-29 2>/dev/full").status == 3)
     }
 
+    @Test("a closed stderr is not taken by a file the program opens: no message goes into the session's lock file")
+    func closedStderr() throws {
+        let scratch = scratchFolder()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let r = try runShell("printf '\\n\\n\\n6\\n' | dmcc-advisor --date 2026-11-29 --transcripts '\(scratch.path)' 2>&-")
+        #expect(r.status == 3)
+        #expect(autosaves(in: scratch).count == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+        for file in files {
+            let text = (try? String(contentsOf: scratch.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            #expect(!text.contains("Onderbroken"), "\(file): \(text)")
+        }
+        // A closed stdout fails every write as a closed output does, whatever the program opened since.
+        let closed = try runShell("printf '\\n\\n\\n6\\n' | dmcc-advisor --date 2026-11-29 --transcripts '\(scratch.path)' >&-")
+        #expect(closed.status == 74)
+        #expect(closed.stderr.contains("Bad file descriptor"), "\(closed.stderr)")
+    }
+
     @Test("stdout and stderr both unwritable: 74, no crash")
     func bothGone() throws {
         #expect(try runShell("dmcc-advisor advise --fact purpose=objection --fact request=stop --fact fee=yes --date 2026-11-29 >/dev/full 2>&-").status == 74)
