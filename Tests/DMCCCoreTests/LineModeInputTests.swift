@@ -14,8 +14,7 @@ struct BoundedInputTests {
     @Test("32 MB without a line break: memory stays small, the line is refused, the next line is read, EOF ends with 3")
     func hugeLine() throws {
         let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
-        let scratch = scratchFolder()
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try madeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outFile = scratch.appendingPathComponent("out")
         FileManager.default.createFile(atPath: outFile.path, contents: nil)
@@ -59,8 +58,7 @@ struct BoundedInputTests {
 
     @Test("a NUL line is refused, then normal lines (CR LF, a last line without line break) read as typed")
     func nulAndNormalLines() throws {
-        let scratch = scratchFolder()
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try madeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let r = try runShell("printf 'Kl\\000ant\\nKlant \\303\\251\\r\\nIk\\n\\n4\\n1' | dmcc-advisor --date 2026-11-29 --transcripts '\(scratch.path)'")
         #expect(r.status == 3, "\(r.stderr)")

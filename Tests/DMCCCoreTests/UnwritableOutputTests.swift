@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 
+/// A new, empty scratch folder (removed by the test).
+func madeScratchFolder() throws -> URL {
+    let folder = scratchFolder()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
 /// The autosaved sessions in a records folder (also used by the line-mode input tests).
 func autosaves(in folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".session-") && $0.hasSuffix(".json") }
@@ -22,8 +29,7 @@ struct UnwritableOutputTests {
 
     @Test("a prompt that cannot be written mid-session: exit 74 at once, the autosave kept, how to resume said")
     func lineModeMidSession() throws {
-        let scratch = scratchFolder()
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try madeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         // The output file may grow to 512 bytes: the client prompt fits, the first question does not.
         let r = try runShell("trap '' XFSZ; ulimit -f 1; printf 'Klant\\n\\n\\n4\\n1\\n1\\n' | dmcc-advisor --date 2026-11-29 "
@@ -36,8 +42,7 @@ struct UnwritableOutputTests {
 
     @Test("a message that cannot be written to stderr is dropped; the command keeps its exit code")
     func stderrGone() throws {
-        let empty = scratchFolder()
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let empty = try madeScratchFolder()
         defer { try? FileManager.default.removeItem(at: empty) }
         #expect(try runShell("dmcc-advisor advise --fact bogus=1 2>&-").status == 2)
         #expect(try runShell("dmcc-advisor advise --knowledge '\(empty.path)' --fact purpose=objection 2>/dev/full").status == 4)
@@ -46,8 +51,7 @@ struct UnwritableOutputTests {
 
     @Test("a closed stderr is not taken by a file the program opens: no message goes into the session's lock file")
     func closedStderr() throws {
-        let scratch = scratchFolder()
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try madeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let r = try runShell("printf '\\n\\n\\n6\\n' | dmcc-advisor --date 2026-11-29 --transcripts '\(scratch.path)' 2>&-")
         #expect(r.status == 3)
