@@ -102,7 +102,7 @@ enum Exit {
         (usage.rawValue, "usage error: unknown subcommand or option, or an option without its value"),
         (outputFailed.rawValue, "the output could not be written (full disk, closed output; the wizard in line mode: a prompt, the session kept); "
             + "transcripts show --format pdf: no browser, or it made no PDF"),
-        (hangup.rawValue, "the wizard: its terminal went away (a hangup, or its input ended or failed); the session is kept for --resume"),
+        (hangup.rawValue, "the wizard: its terminal went away (a hangup, or its input ended or failed); the session is kept for --resume unless its last autosave failed"),
     ]
 
     /// The language of the command that runs, recorded once it is parsed (`SpeaksLanguage`), for

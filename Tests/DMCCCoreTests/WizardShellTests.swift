@@ -104,4 +104,19 @@ struct WizardShellTests {
         let resumed = try runShell("printf '1\\n' | \(program) --resume")
         #expect(resumed.stdout.contains("Stap 3:"), "--resume continues the interrupted session: \(resumed.stdout)")
     }
+
+    @Test("line mode cut off before the advice, its autosaves failing: it says the session could not be kept, never that it was")
+    func cutOffWithFailedAutosave() throws {
+        let scratch = scratchFolder()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // A records "folder" under a plain file: every autosave fails (ENOTDIR), also for root.
+        try Data().write(to: scratch.appendingPathComponent("blocker"))
+        let records = scratch.appendingPathComponent("blocker/records").path
+        let r = try runShell("printf 'Klant\\n\\n\\n5\\n' | dmcc-advisor --plain --date 2026-11-29 --transcripts '\(records)'",
+                             environment: ["DMCC_CACHE": scratch.appendingPathComponent("cache").path])
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.contains("de sessie kon niet worden bewaard"), "\(r.stderr)")
+        #expect(!r.stderr.contains("de sessie is bewaard"), "\(r.stderr)")
+    }
 }

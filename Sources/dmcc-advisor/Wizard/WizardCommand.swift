@@ -136,7 +136,7 @@ struct WizardRequest: Equatable {
             _exit(128 + received)
         }
         // Asked now: a terminal that hung up no longer says it is one.
-        let output = LineOutput(terminal: isatty(1) != 0, resumeHint: WizardText.interrupted(resumeCommand))
+        let output = LineOutput(terminal: isatty(1) != 0, resumeCommand: resumeCommand)
         var input = LineReader()
         output.write(LineMode.prompt(state, kb), state)
         while true {
@@ -166,7 +166,9 @@ struct WizardRequest: Equatable {
                     return (nil, state)
                 }
                 // Otherwise (typed at a terminal, or cut off before the advice) the autosave keeps the session for --resume.
-                if !state.session.isEmpty && state.session.savedAs == nil { printError(WizardText.interrupted(resumeCommand).text(state.language)) }
+                if !state.session.isEmpty && state.session.savedAs == nil {
+                    printError(Self.interruptedLine(state, resumeCommand).text(state.language))
+                }
                 return (nil, state)
             }
             let before = state
@@ -189,6 +191,12 @@ struct WizardRequest: Equatable {
         if let knowledge { command += " --knowledge " + Self.shellQuoted(knowledge) }
         if let transcripts { command += " --transcripts " + Self.shellQuoted(transcripts) }
         return command
+    }
+
+    /// What is said when the wizard is cut off before the advice: how to resume, or, when the last
+    /// autosave failed, that the session could not be kept (never a claim that it was).
+    private static func interruptedLine(_ state: WizardState, _ resumeCommand: String) -> LocalizedText {
+        state.autosaveFailure.map(WizardText.interruptedNotKept) ?? WizardText.interrupted(resumeCommand)
     }
 
     /// A path as a shell reads it back: as it is when safe, otherwise in single quotes.
@@ -215,14 +223,14 @@ struct WizardRequest: Equatable {
     /// kept for --resume: exit 129 when the terminal went away, else 74 as for any output.
     private struct LineOutput {
         let terminal: Bool
-        let resumeHint: LocalizedText
+        let resumeCommand: String
 
         func write(_ text: String, _ state: WizardState) {
             guard let failure = PlainOutput.write(text, to: 1) else { return }
             // A terminal that hung up fails every write with EIO: as after a hangup signal, and nobody reads a message.
             if terminal && failure == EIO { Foundation.exit(Exit.hangup.rawValue) }
             let keeps = !state.session.isEmpty && state.session.savedAs == nil
-            Exit.outputFailed(failure, then: keeps ? resumeHint.text(state.language) : nil)
+            Exit.outputFailed(failure, then: keeps ? WizardRequest.interruptedLine(state, resumeCommand).text(state.language) : nil)
         }
     }
 }
