@@ -769,6 +769,23 @@ struct WizardTryoutFixTests {
         #expect(SaveRefusedTests.collapsed(lines.joined(separator: "\n")).contains(message), "wrapped whole, nothing cut: \(lines)")
     }
 
+    @Test("without UTF-8 the footer is laid out in its ASCII form: no hint cut at 80 columns on any step")
+    func asciiFooterNotCut() {
+        var w = WizardDriver(width: 80, height: 24)
+        w.state.unicode = false
+        w.press("n")
+        w.press("Let op")
+        w.press([.enter])
+        for answer in WizardTests.charityCallsDonor {
+            let footer = WizardView.render(w.state, kb).suffix(2)
+            for line in footer {
+                #expect(!line.text.contains("~"), "cut: \(line.text)")
+                #expect(TextLayout.width(line.text) <= 80)
+            }
+            w.choose([answer])
+        }
+    }
+
     @Test("13. without UTF-8 every symbol on screen is ASCII, also in line mode")
     func asciiSymbols() {
         var w = WizardDriver(width: 80, height: 40)

@@ -128,7 +128,8 @@ public enum WizardView {
         var lines: [String] = [""]
         for hint in hints {
             let candidate = lines[lines.count - 1].isEmpty ? " " + hint : lines[lines.count - 1] + " · " + hint
-            if TextLayout.width(candidate) < s.width || lines[lines.count - 1].isEmpty {
+            // Measured as shown: without UTF-8, "←" becomes the wider "<-".
+            if TextLayout.width(s.unicode ? candidate : asciiText(candidate)) < s.width || lines[lines.count - 1].isEmpty {
                 lines[lines.count - 1] = candidate
             } else if lines.count < 2 {
                 lines.append(" " + hint)
@@ -218,13 +219,15 @@ public enum WizardView {
     /// - Parameter cut: only the "…" that fitting a line to the width added, made "~" (one cell, as wide).
     static func ascii(_ line: StyledLine, cut: Bool = false) -> StyledLine {
         var out = line
-        for i in out.spans.indices {
-            var text = out.spans[i].text
-            guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { continue }
-            for (symbol, plain) in cut ? [("…", "~")] : asciiSymbols { text = text.replacingOccurrences(of: symbol, with: plain) }
-            out.spans[i].text = text
-        }
+        for i in out.spans.indices { out.spans[i].text = asciiText(out.spans[i].text, cut: cut) }
         return out
+    }
+
+    static func asciiText(_ text: String, cut: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+        var text = text
+        for (symbol, plain) in cut ? [("…", "~")] : asciiSymbols { text = text.replacingOccurrences(of: symbol, with: plain) }
+        return text
     }
 
     static func symbol(_ verdict: Verdict, _ s: WizardState) -> String {
