@@ -769,6 +769,22 @@ struct WizardTryoutFixTests {
         #expect(SaveRefusedTests.collapsed(lines.joined(separator: "\n")).contains(message), "wrapped whole, nothing cut: \(lines)")
     }
 
+    @Test("the start screen at the minimum 40x12 shows every field, the one typed in included; at 80x24 it keeps its spacing")
+    func detailsInSmallWindow() {
+        var small = WizardDriver(details: true, width: 40, height: 12)
+        small.press([.tab])
+        small.press([.tab])
+        let shown = WizardView.render(small.state, kb).map(\.text)
+        #expect(shown.count <= 12)
+        for label in ["Klant", "Consultant", "Onderwerp"] {
+            #expect(shown.contains { $0.contains(label) }, "\(label) not on screen: \(shown)")
+        }
+        #expect(shown.contains { $0.contains("Onderwerp") && $0.contains("_") }, "the subject being typed is not in view: \(shown)")
+        let roomy = WizardView.render(WizardDriver(details: true, width: 80, height: 24).state, kb).map(\.text)
+        let client = try? #require(roomy.firstIndex { $0.contains("Klant") })
+        if let client { #expect(roomy[client + 1].trimmingCharacters(in: .whitespaces).isEmpty, "\(roomy)") }
+    }
+
     @Test("without UTF-8 the footer is laid out in its ASCII form: no hint cut at 80 columns on any step")
     func asciiFooterNotCut() {
         var w = WizardDriver(width: 80, height: 24)

@@ -38,9 +38,15 @@ enum DetailsScreen {
         guard case .details(let entry) = s.screen else { return [] }
         let L = s.language
         let w = WizardView.textWidth(s)
-        var lines = [WizardView.titleBar(s, kb, s.exploration(kb)), StyledLine(), StyledLine()]
-        lines += TextLayout.wrap(WizardText.detailsTitle.text(L), width: w).map { StyledLine(" " + $0, .bold) }
-        lines.append(StyledLine())
+        let heading = TextLayout.wrap(WizardText.detailsTitle.text(L), width: w).map { StyledLine(" " + $0, .bold) }
+        let footer = WizardView.footer(.details, s)
+        // In a small window (down to the minimum 40×12) the blank lines give way, so every field,
+        // the one being typed in above all, stays in view.
+        let fields = DetailsEntry.Field.allCases.count
+        let roomy = 3 + heading.count + 1 + 2 * fields + WizardView.messageHeight(s) + footer.count <= s.height
+        var lines = [WizardView.titleBar(s, kb, s.exploration(kb)), StyledLine()] + (roomy ? [StyledLine()] : [])
+        lines += heading
+        if roomy { lines.append(StyledLine()) }
         let labels = WizardText.detailLabels.map { $0.text(L) }
         let values = [s.session.client, s.session.consultant, s.session.subject]
         let labelWidth = labels.map { TextLayout.width($0) }.max() ?? 0
@@ -52,9 +58,8 @@ enum DetailsScreen {
             // A long entry scrolls: the end, where the typing happens, stays in view.
             let value = current ? WizardView.tail(values[i] + "_", cells: room) : TextLayout.truncate(values[i], to: room)
             lines.append(StyledLine([Span(label, current ? .bold : .plain), Span(value + " ", current ? .selected : .plain)]))
-            lines.append(StyledLine())
+            if roomy { lines.append(StyledLine()) }
         }
-        let footer = WizardView.footer(.details, s)
         return WizardView.padded(lines, s, footer) + WizardView.messageLines(s, more: nil) + footer
     }
 }
