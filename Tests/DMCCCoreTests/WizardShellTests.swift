@@ -2,10 +2,10 @@ import Foundation
 import Testing
 
 /// Runs a shell command line with the built program first on PATH, in the repository root.
-func runShell(_ command: String, environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+func runShell(_ command: String, environment: [String: String] = [:], shell: String = "/bin/sh") throws -> (status: Int32, stdout: String, stderr: String) {
     let exe = try #require(Program.executable, "dmcc-advisor is not built next to the tests")
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.executableURL = URL(fileURLWithPath: shell)
     process.arguments = ["-c", command]
     process.currentDirectoryURL = Program.root
     var env = ProcessInfo.processInfo.environment

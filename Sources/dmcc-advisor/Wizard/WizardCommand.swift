@@ -131,6 +131,9 @@ struct WizardRequest: Equatable {
         var state = start
         // Ctrl-C in line mode also says how to resume (the autosave keeps the session).
         CursesScreen.setInterruptedLine(WizardText.interrupted(resumeCommand).text(lang))
+        // A closed output pipe fails the prompt's write (EPIPE), which ends the run with 74, a message
+        // and the session kept, instead of killing the program silently with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         signal(SIGINT) { received in
             if let line = CursesScreen.interruptedLine { _ = Glibc.write(2, line.baseAddress, line.count) }
             _exit(128 + received)
