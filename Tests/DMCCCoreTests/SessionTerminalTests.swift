@@ -178,4 +178,54 @@ struct SessionTerminalTests {
         #expect(Wizard.resume(old, into: fresh, kb).message == nil)
         #expect(Wizard.resume(session, into: fresh, kb).message?.text(.en).contains("answered with knowledge 2020.1.1") == true)
     }
+
+    @Test("Ctrl-Z where it cannot stop the wizard (no job-control shell): the next arrow is an arrow, the note stays")
+    func suspendWithoutJobControl() throws {
+        // TerminalSession runs the wizard under `sh -c`: its process group is orphaned, so Ctrl-Z does
+        // not stop it, but curses' Ctrl-Z handler still switched the keypad's mode off (second tryout).
+        let t = try TerminalSession.atFirstQuestion()
+        defer { try? FileManager.default.removeItem(at: t.transcripts) }
+        try t.type(["6", "n"])
+        try t.send("-l", "Belt vanuit NL")
+        #expect(t.waitFor("Belt vanuit NL_"), "\(t.screen)")
+        func keypadOn() -> Bool { ((try? t.tmux(["display", "-p", "-t", "w", "#{keypad_flag}"])) ?? "").hasPrefix("1") }
+        #expect(keypadOn())
+        try t.send("C-z")
+        let deadline = Date().addingTimeInterval(5)
+        usleep(100_000)
+        while !keypadOn() && Date() < deadline { usleep(30_000) }
+        #expect(keypadOn(), "keypad mode back on after Ctrl-Z: \(t.screen)")
+        try t.send("Left")
+        try t.send("-l", "!")
+        #expect(t.waitFor("Belt vanuit NL!_", timeout: 5), "← acted as ←, the note stays open: \(t.screen)")
+        #expect(!t.screen.contains("niet gewijzigd (Esc)"), "\(t.screen)")
+    }
+
+    @Test("stopped with SIGSTOP and continued under an interactive shell: back in the wizard's mode, keys act at once")
+    func stopSignalAndContinue() throws {
+        let exe = try #require(Program.executable)
+        let scratch = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let t = try TerminalSession(arguments: "--version")
+        try t.tmux(["respawn-pane", "-k", "-t", "w", "env", "-u", "NO_COLOR", "LANG=C.UTF-8", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"])
+        #expect(t.waitFor("$"), "\(t.screen)")
+        let knowledge = Program.root.appendingPathComponent("Knowledge").path
+        try t.send("-l", "'\(exe.path)' --date 2026-11-29 --client E2E --knowledge '\(knowledge)' --transcripts '\(scratch.path)'")
+        try t.send("Enter")
+        #expect(t.waitFor("Wat wilt u doen?"), "\(t.screen)")
+        let pid = try #require(t.programPID, "\(t.screen)")
+        kill(pid, SIGSTOP)
+        #expect(t.waitFor("Stopped"), "\(t.screen)")
+        kill(pid, SIGCONT)
+        try t.send("-l", "fg")
+        try t.send("Enter")
+        #expect(t.waitFor("Wat wilt u doen?"), "back after fg: \(t.screen)")
+        // In line mode ↓ would be echoed as ^[OB and wait for Enter; in the wizard's it moves the highlight.
+        try t.send("Down")
+        #expect(t.waitFor("› 1."), "↓ acted at once: \(t.screen)")
+        #expect(!t.screen.contains("^[OB"), "\(t.screen)")
+        try t.send("C-c")
+        let deadline = Date().addingTimeInterval(15)
+        while t.alternateScreen && Date() < deadline { usleep(30_000) }
+    }
 }

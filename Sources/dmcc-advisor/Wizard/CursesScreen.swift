@@ -1,6 +1,7 @@
 import CNcursesw
 import DMCCCore
 import Foundation
+import Synchronization
 
 /// The one file that talks to curses: it draws `StyledLine`s and reads keys. Everything it shows
 /// comes from `WizardView`, everything it reads goes to `Wizard.handle`.
@@ -110,6 +111,12 @@ final class CursesScreen {
         let result = get_wch(&ch)
         if result == dmcc_err() {
             let interrupted = errno == EINTR
+            if interrupted && Self.continued.exchange(false, ordering: .relaxed) {
+                // Continued after a stop: the terminal may be back in line mode (echo, no raw keys).
+                reset_prog_mode()
+                keypad(dmcc_stdscr(), true)
+                clear()
+            }
             failedReads += 1
             if Self.inputGone() || (!interrupted && failedReads >= 100) { throw TerminalLost() }
             return nil
@@ -221,6 +228,10 @@ final class CursesScreen {
     /// here, outside the handler, by replacing the one pointer (a buffer, once written, is never
     /// changed or freed, so a handler that has just read the pointer still has whole text).
     nonisolated(unsafe) private static var current: UnsafeMutablePointer<Line>?
+    /// Set by SIGCONT; `readKey` puts the terminal back in the wizard's mode.
+    static let continued = Atomic<Bool>(false)
+    /// Curses' own Ctrl-Z handler, called by the wrapper installed over it.
+    nonisolated(unsafe) private static var cursesStopHandler: (@convention(c) (Int32) -> Void)?
     /// The terminal's keypad-transmit sequence (terminfo smkx), written again after `fg`.
     nonisolated(unsafe) private static var keypadTransmit: UnsafeMutablePointer<Line>?
     /// The resume line, kept to switch back to when an autosave succeeds again.
@@ -288,10 +299,28 @@ final class CursesScreen {
         var resumed = sigaction()
         resumed.__sigaction_handler.sa_handler = { _ in
             if let on = CursesScreen.keypadTransmit { _ = write(1, on.pointee.base, on.pointee.count) }
+            // Stopped by SIGSTOP rather than Ctrl-Z, curses never left its mode, but the shell took
+            // the terminal back to line mode meanwhile: the loop restores the wizard's (readKey).
+            CursesScreen.continued.store(true, ordering: .relaxed)
         }
         sigemptyset(&resumed.sa_mask)
         resumed.sa_flags = 0
         sigaction(SIGCONT, &resumed, nil)
+        // Where Ctrl-Z cannot stop the wizard (no job-control shell above it: a terminal's or tmux
+        // window's own program, `ssh -t host dmcc-advisor`), no SIGCONT follows, yet curses' Ctrl-Z
+        // handler has switched the keypad's mode off. Its handler is wrapped, so the mode is switched
+        // back on whenever it returns, stopped or not.
+        var cursesStop = sigaction()
+        if sigaction(SIGTSTP, nil, &cursesStop) == 0, let handler = cursesStop.__sigaction_handler.sa_handler,
+           unsafeBitCast(handler, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
+            Self.cursesStopHandler = handler
+            var wrapped = cursesStop
+            wrapped.__sigaction_handler.sa_handler = { received in
+                CursesScreen.cursesStopHandler?(received)
+                if let on = CursesScreen.keypadTransmit { _ = write(1, on.pointee.base, on.pointee.count) }
+            }
+            sigaction(SIGTSTP, &wrapped, nil)
+        }
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(sig) { received in
                 endwin()
