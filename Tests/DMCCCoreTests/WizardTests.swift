@@ -769,6 +769,19 @@ struct WizardTryoutFixTests {
         #expect(SaveRefusedTests.collapsed(lines.joined(separator: "\n")).contains(message), "wrapped whole, nothing cut: \(lines)")
     }
 
+    @Test("a failed autosave's warning stays in view under a newer message, until an autosave succeeds")
+    func autosaveWarningStays() {
+        var w = WizardDriver()
+        w.state = Wizard.reduce(w.state, .autosaveFailed("disk-full"), at: w.now, kb).0
+        w.press([.left])  // "this is the first question": a newer message
+        let shown = WizardView.render(w.state, kb).map(\.text).joined(separator: "\n")
+        #expect(shown.contains("dit is de eerste vraag"), "\(shown)")
+        #expect(shown.contains("disk-full"), "the warning went: \(shown)")
+        w.state = Wizard.reduce(w.state, .autosaved, at: w.now, kb).0
+        let after = WizardView.render(w.state, kb).map(\.text).joined(separator: "\n")
+        #expect(!after.contains("disk-full"), "\(after)")
+    }
+
     @Test("the start screen at the minimum 40x12 shows every field, the one typed in included; at 80x24 it keeps its spacing")
     func detailsInSmallWindow() {
         var small = WizardDriver(details: true, width: 40, height: 12)
@@ -780,6 +793,14 @@ struct WizardTryoutFixTests {
             #expect(shown.contains { $0.contains(label) }, "\(label) not on screen: \(shown)")
         }
         #expect(shown.contains { $0.contains("Onderwerp") && $0.contains("_") }, "the subject being typed is not in view: \(shown)")
+        // With a long warning (a failed autosave) on screen too.
+        small.state = Wizard.reduce(small.state, .autosaveFailed("No space left on device (de schijf is vol): /tmp/dmcc/records/.session-0123456789abcdef.json"), at: small.now, kb).0
+        let warned = WizardView.render(small.state, kb).map(\.text)
+        #expect(warned.count <= 12)
+        for label in ["Klant", "Consultant", "Onderwerp"] {
+            #expect(warned.contains { $0.contains(label) }, "\(label) not on screen under the warning: \(warned)")
+        }
+        #expect(warned.joined().contains("tussentijds bewaren mislukt"), "\(warned)")
         let roomy = WizardView.render(WizardDriver(details: true, width: 80, height: 24).state, kb).map(\.text)
         let client = try? #require(roomy.firstIndex { $0.contains("Klant") })
         if let client { #expect(roomy[client + 1].trimmingCharacters(in: .whitespaces).isEmpty, "\(roomy)") }

@@ -40,12 +40,15 @@ enum DetailsScreen {
         let w = WizardView.textWidth(s)
         let heading = TextLayout.wrap(WizardText.detailsTitle.text(L), width: w).map { StyledLine(" " + $0, .bold) }
         let footer = WizardView.footer(.details, s)
-        // In a small window (down to the minimum 40×12) the blank lines give way, so every field,
-        // the one being typed in above all, stays in view.
+        // In a small window (down to the minimum 40×12) the blank lines give way, and then the
+        // heading (a long warning may need its rows), so every field, the one being typed in above
+        // all, stays in view.
         let fields = DetailsEntry.Field.allCases.count
-        let roomy = 3 + heading.count + 1 + 2 * fields + WizardView.messageHeight(s) + footer.count <= s.height
+        let always = 2 + fields + WizardView.messageHeight(s) + footer.count  // title bar, a blank, fields, message, footer
+        let roomy = always + 2 + heading.count + fields <= s.height
+        let withHeading = roomy || always + heading.count <= s.height
         var lines = [WizardView.titleBar(s, kb, s.exploration(kb)), StyledLine()] + (roomy ? [StyledLine()] : [])
-        lines += heading
+        if withHeading { lines += heading }
         if roomy { lines.append(StyledLine()) }
         let labels = WizardText.detailLabels.map { $0.text(L) }
         let values = [s.session.client, s.session.consultant, s.session.subject]

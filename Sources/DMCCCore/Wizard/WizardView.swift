@@ -143,9 +143,11 @@ public enum WizardView {
     /// The message wrapped to the screen's width: a long one (why a save was refused, and what to do)
     /// takes the lines it needs, up to half the screen, rather than being cut at the edge.
     static func messageText(_ s: WizardState) -> [String] {
-        // A failed autosave stays in view (under any newer message) until an autosave succeeds.
-        guard let message = s.message ?? s.autosaveFailure.map(WizardText.autosaveFailed) else { return [] }
-        let wrapped = TextLayout.wrap(message.text(s.language), width: max(1, s.width - 2))
+        // A failed autosave stays in view, under any newer message, until an autosave succeeds.
+        var messages = s.message.map { [$0] } ?? []
+        if let warning = s.autosaveFailure.map(WizardText.autosaveFailed), warning != s.message { messages.append(warning) }
+        guard !messages.isEmpty else { return [] }
+        let wrapped = messages.flatMap { TextLayout.wrap($0.text(s.language), width: max(1, s.width - 2)) }
         let room = max(1, s.height / 2)
         guard wrapped.count > room else { return wrapped.map { " " + $0 } }
         // Only on a very small screen: the last line shown is cut between words, never in the middle of one.
