@@ -105,6 +105,23 @@ struct WizardShellTests {
         #expect(resumed.stdout.contains("Stap 3:"), "--resume continues the interrupted session: \(resumed.stdout)")
     }
 
+    @Test("an autosave that fails after one succeeded: the earlier point is said to be kept, and the later changes not")
+    func failedAfterKept() throws {
+        let scratch = scratchFolder()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Files may grow to 1 KiB: the first autosaves fit, the one with a 700-character note does not.
+        let note = String(repeating: "x", count: 700)
+        let r = try runShell("(printf 'Klant\\n\\n\\n4\\nn\\n'; echo '\(note)') | (trap '' XFSZ; ulimit -f 1; "
+                             + "dmcc-advisor --plain --date 2026-11-29 --transcripts '\(scratch.path)')",
+                             environment: ["DMCC_CACHE": scratch.appendingPathComponent("cache").path], shell: "/bin/bash")
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(r.stdout.contains("wat u deed sinds het laatst bewaarde punt, is niet bewaard"), "\(r.stdout)")
+        #expect(r.stderr.contains("de laatste wijzigingen konden niet worden bewaard"), "\(r.stderr)")
+        #expect(r.stderr.contains("Hervatten gaat verder vanaf het laatst bewaarde punt: dmcc-advisor --resume"), "\(r.stderr)")
+        #expect(autosaves(in: scratch).count == 1)
+    }
+
     @Test("line mode cut off before the advice, its autosaves failing: it says the session could not be kept, never that it was")
     func cutOffWithFailedAutosave() throws {
         let scratch = scratchFolder()

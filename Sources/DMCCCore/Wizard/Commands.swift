@@ -47,7 +47,8 @@ public enum WizardAction: Sendable, Equatable {
     /// Reported back by the shell after it carried out a save or an autosave.
     case saved(id: String, location: String)
     case saveFailed(SaveFailure)
-    case autosaveFailed(String)
+    /// Why an autosave failed, and whether an earlier autosave of the session is still on disk.
+    case autosaveFailed(String, earlierKept: Bool = false)
     /// An autosave succeeded (reported after one failed).
     case autosaved
 }

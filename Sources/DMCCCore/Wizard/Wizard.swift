@@ -73,9 +73,10 @@ public enum Wizard {
         case .saveFailed(let reason):
             s.saveFailed = true
             s.message = WizardText.notSaved(reason)
-        case .autosaveFailed(let reason):
+        case .autosaveFailed(let reason, let earlierKept):
             s.autosaveFailure = reason
-            s.message = WizardText.autosaveFailed(reason)
+            s.autosaveEarlierKept = earlierKept
+            s.message = WizardText.autosaveFailed(reason, earlierKept: earlierKept)
         case .autosaved:
             // Kept again after a failure: the warning goes, and says so.
             if s.autosaveFailure != nil { s.message = WizardText.autosaveWorksAgain }

@@ -17,6 +17,9 @@ public struct WizardState: Sendable, Equatable {
     /// Why the last autosave failed; nil once one succeeds. The full screen keeps the warning in view
     /// while it is set, and Ctrl-C then says the session could not be kept.
     public var autosaveFailure: String?
+    /// With `autosaveFailure`: an earlier autosave of this session is on disk, so a resume goes on
+    /// from there (what came after it is lost), rather than nothing being kept at all.
+    public var autosaveEarlierKept = false
 
     public init(session: Session, screen: Screen, language: Language, width: Int = 80, height: Int = 24, detailsFirst: Bool = false) {
         self.session = session

@@ -206,8 +206,11 @@ public enum WizardText {
         }
         return problem("\(refused.text(.nl)); de sessie blijft open", "\(refused.text(.en)); the session stays open")
     }
-    static func autosaveFailed(_ reason: String) -> WizardMessage {
-        problem("tussentijds bewaren mislukt, de sessie is niet bewaard: \(reason)", "autosave failed, the session is not kept: \(reason)")
+    static func autosaveFailed(_ reason: String, earlierKept: Bool = false) -> WizardMessage {
+        earlierKept
+            ? problem("tussentijds bewaren mislukt: \(reason); wat u deed sinds het laatst bewaarde punt, is niet bewaard",
+                      "autosave failed: \(reason); what you did since the last point kept is not kept")
+            : problem("tussentijds bewaren mislukt, de sessie is niet bewaard: \(reason)", "autosave failed, the session is not kept: \(reason)")
     }
     static let autosaveWorksAgain = done("tussentijds bewaren werkt weer; de sessie is bewaard", "autosave works again; the session is kept")
     static func notAChoice(_ text: String, count: Int) -> WizardMessage {
@@ -239,6 +242,11 @@ public enum WizardText {
     /// Ctrl-C or a hangup after the last autosave failed: nothing to resume, and why.
     public static func interruptedNotKept(_ reason: String) -> LocalizedText {
         t("Onderbroken; de sessie kon niet worden bewaard (\(reason)).", "Interrupted; the session could not be kept (\(reason)).")
+    }
+    /// An autosave failed after an earlier one succeeded: a resume goes on from that earlier point.
+    public static func interruptedEarlierKept(_ reason: String, _ command: String) -> LocalizedText {
+        t("Onderbroken; de laatste wijzigingen konden niet worden bewaard (\(reason)). Hervatten gaat verder vanaf het laatst bewaarde punt: \(command)",
+          "Interrupted; the latest changes could not be kept (\(reason)). Resuming goes on from the last point kept: \(command)")
     }
     /// Line mode without --resume: the interrupted sessions are left alone, and named.
     public static func interruptedWaiting(_ count: Int, hint command: String) -> LocalizedText {

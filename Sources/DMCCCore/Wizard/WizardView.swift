@@ -145,7 +145,9 @@ public enum WizardView {
     static func messageText(_ s: WizardState) -> [String] {
         // A failed autosave stays in view, under any newer message, until an autosave succeeds.
         var messages = s.message.map { [$0] } ?? []
-        if let warning = s.autosaveFailure.map(WizardText.autosaveFailed), warning != s.message { messages.append(warning) }
+        if let warning = s.autosaveFailure.map({ WizardText.autosaveFailed($0, earlierKept: s.autosaveEarlierKept) }), warning != s.message {
+            messages.append(warning)
+        }
         guard !messages.isEmpty else { return [] }
         let wrapped = messages.flatMap { TextLayout.wrap($0.text(s.language), width: max(1, s.width - 2)) }
         let room = max(1, s.height / 2)

@@ -8,12 +8,15 @@ struct SessionEffects {
     let kb: KnowledgeBase
     let records: TranscriptStore
     let sessions: SessionStore
+    /// How to resume, for the line said after Ctrl-C when only an earlier autosave is kept.
+    let resumeCommand: String
     private var lastAutosaveError: String?
 
-    init(kb: KnowledgeBase, records: TranscriptStore, sessions: SessionStore) {
+    init(kb: KnowledgeBase, records: TranscriptStore, sessions: SessionStore, resumeCommand: String = "dmcc-advisor --resume") {
         self.kb = kb
         self.records = records
         self.sessions = sessions
+        self.resumeCommand = resumeCommand
     }
 
     /// Runs `effects`; returns the state after any reports, and the farewell line once the wizard should end.
@@ -66,10 +69,16 @@ struct SessionEffects {
         } catch {
             let reason = CLIText.reason(error).text(s.language)
             defer { lastAutosaveError = reason }
+            // An earlier autosave of this session (from this run, or the one resumed) is still on disk:
+            // a resume goes on from there, and saying "not kept" would be untrue.
+            let earlierKept = FileManager.default.fileExists(atPath: sessions.autosaveURL(session.id).path)
             // Ctrl-C and a hangup must not claim it is kept: their line is switched before the next key.
-            if reason != lastAutosaveError { CursesScreen.sessionNotKept(WizardText.interruptedNotKept(reason).text(s.language)) }
+            if reason != lastAutosaveError {
+                let line = earlierKept ? WizardText.interruptedEarlierKept(reason, resumeCommand) : WizardText.interruptedNotKept(reason)
+                CursesScreen.sessionNotKept(line.text(s.language))
+            }
             // Say it once, not after every key, while the problem lasts.
-            return reason == lastAutosaveError ? s : Wizard.reduce(s, .autosaveFailed(reason), at: Clock.now(), kb).0
+            return reason == lastAutosaveError ? s : Wizard.reduce(s, .autosaveFailed(reason, earlierKept: earlierKept), at: Clock.now(), kb).0
         }
     }
 }

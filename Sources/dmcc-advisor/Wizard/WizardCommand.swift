@@ -79,7 +79,7 @@ struct WizardRequest: Equatable {
         session.consultant = details.consultant ?? ""
         session.subject = details.subject ?? ""
         session.knowledge = KnowledgeStamp(kb)
-        var effects = SessionEffects(kb: kb, records: records, sessions: sessions)
+        var effects = SessionEffects(kb: kb, records: records, sessions: sessions, resumeCommand: resumeCommand)
         let start: (Int, Int, Bool) -> WizardState = { width, height, unicode in
             var s = Wizard.start(kb, session: session, language: lang, width: width, height: height,
                                  details: details.isEmpty, offers: resume ? [] : offers)
@@ -199,7 +199,8 @@ struct WizardRequest: Equatable {
     /// What is said when the wizard is cut off before the advice: how to resume, or, when the last
     /// autosave failed, that the session could not be kept (never a claim that it was).
     private static func interruptedLine(_ state: WizardState, _ resumeCommand: String) -> LocalizedText {
-        state.autosaveFailure.map(WizardText.interruptedNotKept) ?? WizardText.interrupted(resumeCommand)
+        guard let reason = state.autosaveFailure else { return WizardText.interrupted(resumeCommand) }
+        return state.autosaveEarlierKept ? WizardText.interruptedEarlierKept(reason, resumeCommand) : WizardText.interruptedNotKept(reason)
     }
 
     /// A path as a shell reads it back: as it is when safe, otherwise in single quotes.
