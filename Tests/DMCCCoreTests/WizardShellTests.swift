@@ -105,6 +105,20 @@ struct WizardShellTests {
         #expect(resumed.stdout.contains("Stap 3:"), "--resume continues the interrupted session: \(resumed.stdout)")
     }
 
+    @Test("--resume where the only session file cannot be read names that file, leaves it alone, and starts a new session")
+    func unreadableSessionNamed() throws {
+        let scratch = scratchFolder()
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let damaged = scratch.appendingPathComponent(".session-deadbeefdeadbeef.json")
+        try Data("{\"answers\": {".utf8).write(to: damaged)
+        let r = try runShell("printf '' | dmcc-advisor --plain --resume --date 2026-11-29 --transcripts '\(scratch.path)'",
+                             environment: ["DMCC_CACHE": scratch.appendingPathComponent("cache").path])
+        #expect(r.stderr.contains(".session-deadbeefdeadbeef.json kan niet worden gelezen"), "\(r.stderr)")
+        #expect(!r.stderr.contains("geen onderbroken sessie"), "\(r.stderr)")
+        #expect(try Data(contentsOf: damaged) == Data("{\"answers\": {".utf8), "the damaged file is left as it was")
+    }
+
     @Test("an autosave that fails after one succeeded: the earlier point is said to be kept, and the later changes not")
     func failedAfterKept() throws {
         let scratch = scratchFolder()

@@ -158,10 +158,20 @@ public enum WizardText {
                       "this session was answered with knowledge \(a), now \(b) is loaded; Ctrl-C keeps the session, then start again with the right --knowledge")
     }
     /// `--resume` found nothing to resume: none in the folder, or only sessions another wizard has open.
-    public static func nothingToResume(in folder: String, inUse: Int) -> WizardMessage {
-        inUse == 0 ? notice("geen onderbroken sessie in \(folder); er begint een nieuwe", "no interrupted session in \(folder); starting a new one")
-            : notice("de onderbroken sessie in \(folder) is open in een andere wizard; er begint een nieuwe",
-                     "the interrupted session in \(folder) is open in another wizard; starting a new one")
+    public static func nothingToResume(in folder: String, inUse: Int, unreadable: [String] = []) -> WizardMessage {
+        if inUse > 0 {
+            return notice("de onderbroken sessie in \(folder) is open in een andere wizard; er begint een nieuwe",
+                          "the interrupted session in \(folder) is open in another wizard; starting a new one")
+        }
+        guard !unreadable.isEmpty else {
+            return notice("geen onderbroken sessie in \(folder); er begint een nieuwe", "no interrupted session in \(folder); starting a new one")
+        }
+        let names = unreadable.joined(separator: ", ")
+        let one = unreadable.count == 1
+        return problem("geen sessie om te hervatten in \(folder): \(names) \(one ? "kan" : "kunnen") niet worden gelezen (beschadigd of van een "
+                       + "andere versie) en \(one ? "blijft" : "blijven") staan; er begint een nieuwe",
+                       "no session to resume in \(folder): \(names) cannot be read (damaged or of another version) and \(one ? "is" : "are") "
+                       + "left as \(one ? "it is" : "they are"); starting a new one")
     }
     static func dateSet(_ date: CalendarDate) -> WizardMessage {
         done("actiedatum is nu \(date.spelledOut(.nl))", "action date is now \(date.spelledOut(.en))")

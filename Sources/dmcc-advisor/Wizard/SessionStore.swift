@@ -45,17 +45,27 @@ final class SessionStore {
     }
 
     /// The interrupted sessions in the folder, newest first, without taking any.
-    func interrupted() -> [Session] {
+    func interrupted() -> [Session] { scan().sessions }
+
+    /// The session files that cannot be read as a session of this program (damaged, cut short, of
+    /// another format), by name: they are left alone, and named when nothing can be resumed.
+    func unreadable() -> [String] { scan().unreadable }
+
+    private func scan() -> (sessions: [Session], unreadable: [String]) {
         // Listed with readdir: FileManager's listing cost the wizard's start 1.3%.
         let names = opendir(records.path).map(KnowledgeFolder.entries) ?? []
         var candidates: [Session] = []
+        var unreadable: [String] = []
         for name in names where name.hasPrefix(".session-") && name.hasSuffix(".json") {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
                   let session = try? JSONDecoder().decode(Session.self, from: data),
-                  session.format == Session.currentFormat, name == ".session-\(session.id).json" else { continue }
+                  session.format == Session.currentFormat, name == ".session-\(session.id).json" else {
+                unreadable.append(name)
+                continue
+            }
             candidates.append(session)
         }
-        return candidates.sorted { $0.changed > $1.changed }
+        return (candidates.sorted { $0.changed > $1.changed }, unreadable.sorted())
     }
 
     /// True when another running wizard holds the session.

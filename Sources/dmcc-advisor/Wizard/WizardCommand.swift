@@ -67,7 +67,8 @@ struct WizardRequest: Equatable {
         // --resume with nothing to take: said on the first screen (stderr is hidden behind the full
         // screen), naming why: none at all, or only sessions another wizard has open.
         let nothingToResume = resume && interrupted == nil
-            ? WizardText.nothingToResume(in: records.shownPath, inUse: sessions.interrupted().filter { sessions.isLive($0.id) }.count) : nil
+            ? WizardText.nothingToResume(in: records.shownPath, inUse: sessions.interrupted().filter { sessions.isLive($0.id) }.count,
+                                         unreadable: sessions.unreadable()) : nil
         if lineMode, let nothingToResume { printError(nothingToResume.text(lang)) }
         if resume && offers.count > 1 {
             // --resume takes the newest; the others are named, never hidden.
