@@ -78,19 +78,24 @@ struct SessionTerminalTests {
         #expect(!said.contains("de sessie is bewaard"), "\(said)")
     }
 
-    @Test("after Ctrl-Z and fg the first arrow key acts as an arrow: the note being typed is kept")
-    func suspendAndContinue() throws {
-        let exe = try #require(Program.executable)
-        let scratch = scratchFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        // Job control needs an interactive shell: the pane's program is replaced by one.
+    /// The wizard started from an interactive bash in the pane (job control needs one), at its first question.
+    private static func underInteractiveShell(records: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> TerminalSession {
+        let exe = try #require(Program.executable, sourceLocation: sourceLocation)
         let t = try TerminalSession(arguments: "--version")
         try t.tmux(["respawn-pane", "-k", "-t", "w", "env", "-u", "NO_COLOR", "LANG=C.UTF-8", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"])
-        #expect(t.waitFor("$"), "\(t.screen)")
+        #expect(t.waitFor("$"), "\(t.screen)", sourceLocation: sourceLocation)
         let knowledge = Program.root.appendingPathComponent("Knowledge").path
-        try t.send("-l", "'\(exe.path)' --date 2026-11-29 --client E2E --knowledge '\(knowledge)' --transcripts '\(scratch.path)'")
+        try t.send("-l", "'\(exe.path)' --date 2026-11-29 --client E2E --knowledge '\(knowledge)' --transcripts '\(records.path)'")
         try t.send("Enter")
-        #expect(t.waitFor("Wat wilt u doen?"), "\(t.screen)")
+        #expect(t.waitFor("Wat wilt u doen?"), "\(t.screen)", sourceLocation: sourceLocation)
+        return t
+    }
+
+    @Test("after Ctrl-Z and fg the first arrow key acts as an arrow: the note being typed is kept")
+    func suspendAndContinue() throws {
+        let scratch = scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let t = try Self.underInteractiveShell(records: scratch)
         try t.type(["6", "n"])
         try t.send("-l", "Belt vanuit NL")
         #expect(t.waitFor("Belt vanuit NL_"), "\(t.screen)")
@@ -203,16 +208,9 @@ struct SessionTerminalTests {
 
     @Test("stopped with SIGSTOP and continued under an interactive shell: back in the wizard's mode, keys act at once")
     func stopSignalAndContinue() throws {
-        let exe = try #require(Program.executable)
         let scratch = scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let t = try TerminalSession(arguments: "--version")
-        try t.tmux(["respawn-pane", "-k", "-t", "w", "env", "-u", "NO_COLOR", "LANG=C.UTF-8", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"])
-        #expect(t.waitFor("$"), "\(t.screen)")
-        let knowledge = Program.root.appendingPathComponent("Knowledge").path
-        try t.send("-l", "'\(exe.path)' --date 2026-11-29 --client E2E --knowledge '\(knowledge)' --transcripts '\(scratch.path)'")
-        try t.send("Enter")
-        #expect(t.waitFor("Wat wilt u doen?"), "\(t.screen)")
+        let t = try Self.underInteractiveShell(records: scratch)
         let pid = try #require(t.programPID, "\(t.screen)")
         kill(pid, SIGSTOP)
         #expect(t.waitFor("Stopped"), "\(t.screen)")

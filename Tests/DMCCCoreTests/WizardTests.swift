@@ -787,32 +787,38 @@ struct WizardTryoutFixTests {
         var small = WizardDriver(details: true, width: 40, height: 12)
         small.press([.tab])
         small.press([.tab])
-        let shown = WizardView.render(small.state, kb).map(\.text)
-        #expect(shown.count <= 12)
-        for label in ["Klant", "Consultant", "Onderwerp"] {
-            #expect(shown.contains { $0.contains(label) }, "\(label) not on screen: \(shown)")
+        func expectEveryField(_ shown: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+            #expect(shown.count <= 12, sourceLocation: sourceLocation)
+            for label in ["Klant", "Consultant", "Onderwerp"] {
+                #expect(shown.contains { $0.contains(label) }, "\(label) not on screen: \(shown)", sourceLocation: sourceLocation)
+            }
         }
+        let shown = WizardView.render(small.state, kb).map(\.text)
+        expectEveryField(shown)
         #expect(shown.contains { $0.contains("Onderwerp") && $0.contains("_") }, "the subject being typed is not in view: \(shown)")
         // With a long warning (a failed autosave) on screen too.
         small.state = Wizard.reduce(small.state, .autosaveFailed("No space left on device (de schijf is vol): /tmp/dmcc/records/.session-0123456789abcdef.json"), at: small.now, kb).0
         let warned = WizardView.render(small.state, kb).map(\.text)
-        #expect(warned.count <= 12)
-        for label in ["Klant", "Consultant", "Onderwerp"] {
-            #expect(warned.contains { $0.contains(label) }, "\(label) not on screen under the warning: \(warned)")
-        }
+        expectEveryField(warned)
         #expect(warned.joined().contains("tussentijds bewaren mislukt"), "\(warned)")
         let roomy = WizardView.render(WizardDriver(details: true, width: 80, height: 24).state, kb).map(\.text)
         let client = try? #require(roomy.firstIndex { $0.contains("Klant") })
         if let client { #expect(roomy[client + 1].trimmingCharacters(in: .whitespaces).isEmpty, "\(roomy)") }
     }
 
-    @Test("without UTF-8 the footer is laid out in its ASCII form: no hint cut at 80 columns on any step")
-    func asciiFooterNotCut() {
-        var w = WizardDriver(width: 80, height: 24)
+    /// A wizard 80 wide on a terminal without UTF-8, with a note on its first question.
+    static func withoutUTF8(height: Int) -> WizardDriver {
+        var w = WizardDriver(width: 80, height: height)
         w.state.unicode = false
         w.press("n")
         w.press("Let op")
         w.press([.enter])
+        return w
+    }
+
+    @Test("without UTF-8 the footer is laid out in its ASCII form: no hint cut at 80 columns on any step")
+    func asciiFooterNotCut() {
+        var w = Self.withoutUTF8(height: 24)
         for answer in WizardTests.charityCallsDonor {
             let footer = WizardView.render(w.state, kb).suffix(2)
             for line in footer {
@@ -825,11 +831,7 @@ struct WizardTryoutFixTests {
 
     @Test("13. without UTF-8 every symbol on screen is ASCII, also in line mode")
     func asciiSymbols() {
-        var w = WizardDriver(width: 80, height: 40)
-        w.state.unicode = false
-        w.press("n")
-        w.press("Let op")
-        w.press([.enter])
+        var w = Self.withoutUTF8(height: 40)
         w.choose(Array(WizardTests.charityCallsDonor.prefix(3)))
         w.press("r")
         var screens = [WizardView.render(w.state, kb)]
