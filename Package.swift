@@ -28,12 +28,15 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The wizard's signal handlers, in C: only async-signal-safe calls in a handler.
+        .target(name: "CSignalSafe"),
         // The thin command-line shell.
         .executableTarget(
             name: "dmcc-advisor",
             dependencies: [
                 "DMCCCore",
                 "CNcursesw",
+                "CSignalSafe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

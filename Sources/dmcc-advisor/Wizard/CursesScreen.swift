@@ -1,7 +1,7 @@
 import CNcursesw
+import CSignalSafe
 import DMCCCore
 import Foundation
-import Synchronization
 
 /// The one file that talks to curses: it draws `StyledLine`s and reads keys. Everything it shows
 /// comes from `WizardView`, everything it reads goes to `Wizard.handle`.
@@ -25,11 +25,14 @@ final class CursesScreen {
     /// Enters curses mode. From here until `stop()` the terminal must be restored on every exit path.
     func start() throws {
         useUTF8Locale()
+        // The shell's line mode, for a signal handler to put back (curses has not changed it yet).
+        var mode = termios()
+        let shellMode = tcgetattr(0, &mode) == 0 ? mode : nil
         guard let screen = newterm(nil, dmcc_c_stdout(), dmcc_c_stdin()) else {
             throw StartError.noTerminal(environmentValue("TERM") ?? "")
         }
         self.screen = screen
-        installSignalHandlers()
+        installSignalHandlers(shellMode: shellMode)
         cbreak()
         noecho()
         nonl()
@@ -58,9 +61,11 @@ final class CursesScreen {
     func stop() {
         guard screen != nil else { return }
         // Out of curses: a later SIGCONT must not switch the keypad's mode of the shell's terminal.
-        Self.keypadTransmit = nil
         Self.writeRaw(Self.pasteOff)
         endwin()
+        // Out of the full screen: a later signal has nothing to leave, and a SIGCONT must not switch
+        // the keypad's mode of the shell's terminal.
+        dmcc_signal_full_screen_ended()
         delscreen(screen)
         screen = nil
     }
@@ -111,7 +116,7 @@ final class CursesScreen {
         let result = get_wch(&ch)
         if result == dmcc_err() {
             let interrupted = errno == EINTR
-            if interrupted && Self.continued.exchange(false, ordering: .relaxed) {
+            if interrupted && dmcc_signal_take_continued() != 0 {
                 // Continued after a stop: the terminal may be back in line mode (echo, no raw keys).
                 reset_prog_mode()
                 keypad(dmcc_stdscr(), true)
@@ -224,109 +229,63 @@ final class CursesScreen {
     }
 
     /// Printed after Ctrl-C (and a hangup): how to resume while the last autosave succeeded, that the
-    /// session could not be kept once one failed. The signal handler only reads it; it is switched
-    /// here, outside the handler, by replacing the one pointer (a buffer, once written, is never
-    /// changed or freed, so a handler that has just read the pointer still has whole text).
-    nonisolated(unsafe) private static var current: UnsafeMutablePointer<Line>?
-    /// Set by SIGCONT; `readKey` puts the terminal back in the wizard's mode.
-    static let continued = Atomic<Bool>(false)
-    /// Curses' own Ctrl-Z handler, called by the wrapper installed over it.
-    nonisolated(unsafe) private static var cursesStopHandler: (@convention(c) (Int32) -> Void)?
-    /// The terminal's keypad-transmit sequence (terminfo smkx), written again after `fg`.
-    nonisolated(unsafe) private static var keypadTransmit: UnsafeMutablePointer<Line>?
+    /// session could not be kept once one failed. The signal handlers (C, `CSignalSafe`) write a
+    /// copy made here, outside any handler.
+    nonisolated(unsafe) private static var currentLine = ""
     /// The resume line, kept to switch back to when an autosave succeeds again.
-    nonisolated(unsafe) private static var keptLine: UnsafeMutablePointer<Line>?
+    nonisolated(unsafe) private static var keptLine: String?
 
-    /// A text ready for `write(2)` in a signal handler.
-    struct Line {
-        let base: UnsafeMutablePointer<UInt8>
-        let count: Int
-    }
-
-    private static func line(_ text: String, newline: Bool = true) -> UnsafeMutablePointer<Line> {
-        let bytes = Array((newline ? text + "\n" : text).utf8)
-        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-        base.initialize(from: bytes, count: bytes.count)
-        let line = UnsafeMutablePointer<Line>.allocate(capacity: 1)
-        line.initialize(to: Line(base: base, count: bytes.count))
-        return line
+    private static func setLine(_ text: String) {
+        currentLine = text + "\n"
+        var bytes = Array(currentLine.utf8)
+        dmcc_signal_set_line(&bytes, bytes.count)
     }
 
     /// Set before the wizard starts: how to resume.
     static func setInterruptedLine(_ text: String) {
-        keptLine = line(text)
-        current = keptLine
+        keptLine = text
+        setLine(text)
     }
 
     /// An autosave failed: Ctrl-C now says the session could not be kept, and why.
-    static func sessionNotKept(_ text: String) { current = line(text) }
+    static func sessionNotKept(_ text: String) { setLine(text) }
 
     /// An autosave succeeded: Ctrl-C says how to resume again.
-    static func sessionKept() { if keptLine != nil { current = keptLine } }
+    static func sessionKept() { if let keptLine { setLine(keptLine) } }
 
-    /// The line as it stands (one pointer read, no allocation: usable in a signal handler).
-    static var interruptedLine: UnsafeBufferPointer<UInt8>? {
-        current.map { UnsafeBufferPointer(start: $0.pointee.base, count: $0.pointee.count) }
-    }
-
-    /// Writes the interrupted line to standard error; safe in a signal handler.
+    /// Writes the interrupted line to standard error (outside a signal handler: when the terminal
+    /// was lost without a hangup signal).
     static func writeInterruptedLine() {
-        if let line = interruptedLine { _ = write(2, line.baseAddress, line.count) }
+        _ = PlainOutput.write(currentLine, to: 2)
     }
 
     /// Ctrl-C, Ctrl-\\ (SIGQUIT), `kill` and a dropped ssh connection all leave the terminal as it
     /// was found and exit with 128 + the signal; so does a crash, which is then re-raised so it
-    /// still reports (and dumps core) as a crash.
-    private func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
-            signal(sig) { received in
-                _ = CursesScreen.pasteOff.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
-                endwin()
-                // After a hangup too: standard error may be a log that outlives the terminal.
-                if received == SIGINT || received == SIGHUP { CursesScreen.writeInterruptedLine() }
-                _exit(128 + received)
-            }
+    /// still reports (and dumps core) as a crash. The handlers are C (`CSignalSafe`): a handler may
+    /// only make async-signal-safe calls, and endwin (which allocates) or Swift code (which may
+    /// allocate or instantiate type metadata) in a handler waited for ever on a lock the interrupted
+    /// main thread held: a hangup while the wizard freed its screen left it hanging, its session
+    /// locked. So the terminal's own sequences to leave the full screen are looked up now, and a
+    /// handler writes them and puts back the shell's line mode (saved before curses started).
+    ///
+    /// After Ctrl-Z and `fg` the wizard is still blocked in the read it was stopped in, and curses
+    /// switches the keypad's mode back on only when a read begins: the first arrow key would arrive
+    /// in the terminal's normal mode and read as Esc (which throws a note away). So SIGCONT writes
+    /// the terminal's keypad sequence again, and interrupts that read (the loop then draws, after
+    /// putting back the wizard's terminal mode: `readKey`); where Ctrl-Z cannot stop the wizard (no
+    /// job-control shell above it), curses' Ctrl-Z handler is wrapped to do the same when it returns.
+    private func installSignalHandlers(shellMode: termios?) {
+        func capability(_ name: String) -> String {
+            guard let text = tigetstr(name), Int(bitPattern: text) != -1 else { return "" }
+            return String(cString: text)
         }
-        // After Ctrl-Z and `fg` the wizard is still blocked in the read it was stopped in, and curses
-        // switches the keypad's mode back on only when a read begins: the first arrow key would arrive
-        // in the terminal's normal mode and read as Esc (which throws a note away). Curses' own
-        // Ctrl-Z handler restarts that read, so on SIGCONT the keypad's mode is switched back on here,
-        // with the terminal's own sequence written before the wizard was stopped. The handler also
-        // interrupts a read that nothing restarts (no SA_RESTART): the loop then draws and reads again.
-        if let transmit = tigetstr("smkx"), Int(bitPattern: transmit) != -1 {
-            Self.keypadTransmit = Self.line(String(cString: transmit), newline: false)
-        }
-        var resumed = sigaction()
-        resumed.__sigaction_handler.sa_handler = { _ in
-            if let on = CursesScreen.keypadTransmit { _ = write(1, on.pointee.base, on.pointee.count) }
-            // Stopped by SIGSTOP rather than Ctrl-Z, curses never left its mode, but the shell took
-            // the terminal back to line mode meanwhile: the loop restores the wizard's (readKey).
-            CursesScreen.continued.store(true, ordering: .relaxed)
-        }
-        sigemptyset(&resumed.sa_mask)
-        resumed.sa_flags = 0
-        sigaction(SIGCONT, &resumed, nil)
-        // Where Ctrl-Z cannot stop the wizard (no job-control shell above it: a terminal's or tmux
-        // window's own program, `ssh -t host dmcc-advisor`), no SIGCONT follows, yet curses' Ctrl-Z
-        // handler has switched the keypad's mode off. Its handler is wrapped, so the mode is switched
-        // back on whenever it returns, stopped or not.
-        var cursesStop = sigaction()
-        if sigaction(SIGTSTP, nil, &cursesStop) == 0, let handler = cursesStop.__sigaction_handler.sa_handler,
-           unsafeBitCast(handler, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
-            Self.cursesStopHandler = handler
-            var wrapped = cursesStop
-            wrapped.__sigaction_handler.sa_handler = { received in
-                CursesScreen.cursesStopHandler?(received)
-                if let on = CursesScreen.keypadTransmit { _ = write(1, on.pointee.base, on.pointee.count) }
-            }
-            sigaction(SIGTSTP, &wrapped, nil)
-        }
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            signal(sig) { received in
-                endwin()
-                signal(received, SIG_DFL)
-                raise(received)
-            }
+        var leave = Array((capability("sgr0") + capability("op") + capability("cnorm") + capability("rmkx")
+            + "\u{1b}[?1006;1000l" + String(decoding: Self.pasteOff, as: UTF8.self) + capability("rmcup")).utf8)
+        var keypadOn = Array(capability("smkx").utf8)
+        if var mode = shellMode {
+            dmcc_signal_full_screen(&leave, leave.count, &mode, &keypadOn, keypadOn.count)
+        } else {
+            dmcc_signal_full_screen(&leave, leave.count, nil, &keypadOn, keypadOn.count)
         }
     }
 }

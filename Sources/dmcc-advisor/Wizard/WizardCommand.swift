@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSignalSafe
 import DMCCCore
 import Foundation
 
@@ -135,10 +136,7 @@ struct WizardRequest: Equatable {
         // A closed output pipe fails the prompt's write (EPIPE), which ends the run with 74, a message
         // and the session kept, instead of killing the program silently with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        signal(SIGINT) { received in
-            if let line = CursesScreen.interruptedLine { _ = Glibc.write(2, line.baseAddress, line.count) }
-            _exit(128 + received)
-        }
+        dmcc_signal_line_mode()
         // Asked now: a terminal that hung up no longer says it is one.
         let output = LineOutput(terminal: isatty(1) != 0, resumeCommand: resumeCommand)
         var input = LineReader()
