@@ -245,6 +245,13 @@ public enum WizardText {
         default: t("Geen advies gegeven.", "No advice given.")
         }
     }
+    /// What is said when the wizard is cut off before the advice (Ctrl-C, a hangup, the end of line
+    /// mode's input): how to resume, or, when the last autosave failed, what could not be kept
+    /// (never a claim that it was).
+    public static func interrupted(_ state: WizardState, resumeCommand: String) -> LocalizedText {
+        guard let reason = state.autosaveFailure else { return interrupted(resumeCommand) }
+        return state.autosaveEarlierKept ? interruptedEarlierKept(reason, resumeCommand) : interruptedNotKept(reason)
+    }
     /// - Parameter command: how to resume, with `--transcripts DIR` when a folder was given.
     public static func interrupted(_ command: String = "dmcc-advisor --resume") -> LocalizedText {
         t("Onderbroken; de sessie is bewaard. Hervat met: \(command)", "Interrupted; the session is kept. Resume with: \(command)")

@@ -60,7 +60,6 @@ final class CursesScreen {
 
     func stop() {
         guard screen != nil else { return }
-        // Out of curses: a later SIGCONT must not switch the keypad's mode of the shell's terminal.
         Self.writeRaw(Self.pasteOff)
         endwin()
         // Out of the full screen: a later signal has nothing to leave, and a SIGCONT must not switch
@@ -228,30 +227,17 @@ final class CursesScreen {
         return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
-    /// Printed after Ctrl-C (and a hangup): how to resume while the last autosave succeeded, that the
-    /// session could not be kept once one failed. The signal handlers (C, `CSignalSafe`) write a
-    /// copy made here, outside any handler.
+    /// Printed after Ctrl-C (and a hangup): how to resume, or what could not be kept once an
+    /// autosave failed (`WizardText.interrupted(_:resumeCommand:)`). The signal handlers (C,
+    /// `CSignalSafe`) write a copy made here, outside any handler.
     nonisolated(unsafe) private static var currentLine = ""
-    /// The resume line, kept to switch back to when an autosave succeeds again.
-    nonisolated(unsafe) private static var keptLine: String?
 
-    private static func setLine(_ text: String) {
+    /// Set before the wizard starts, and again whenever an autosave fails or works again.
+    static func setInterruptedLine(_ text: String) {
         currentLine = text + "\n"
         var bytes = Array(currentLine.utf8)
         dmcc_signal_set_line(&bytes, bytes.count)
     }
-
-    /// Set before the wizard starts: how to resume.
-    static func setInterruptedLine(_ text: String) {
-        keptLine = text
-        setLine(text)
-    }
-
-    /// An autosave failed: Ctrl-C now says the session could not be kept, and why.
-    static func sessionNotKept(_ text: String) { setLine(text) }
-
-    /// An autosave succeeded: Ctrl-C says how to resume again.
-    static func sessionKept() { if let keptLine { setLine(keptLine) } }
 
     /// Writes the interrupted line to standard error (outside a signal handler: when the terminal
     /// was lost without a hangup signal).

@@ -60,25 +60,25 @@ struct SessionEffects {
     }
 
     private mutating func autosave(_ session: Session, _ s: WizardState) -> WizardState {
+        let next: WizardState
         do {
             try sessions.save(session)
-            // From now on Ctrl-C and a hangup may again say that the session is kept.
-            CursesScreen.sessionKept()
-            defer { lastAutosaveError = nil }
-            return lastAutosaveError == nil && s.autosaveFailure == nil ? s : Wizard.reduce(s, .autosaved, at: Clock.now(), kb).0
+            guard lastAutosaveError != nil || s.autosaveFailure != nil else { return s }
+            lastAutosaveError = nil
+            next = Wizard.reduce(s, .autosaved, at: Clock.now(), kb).0
         } catch {
             let reason = CLIText.reason(error).text(s.language)
-            defer { lastAutosaveError = reason }
+            // Say it once, not after every key, while the problem lasts.
+            guard reason != lastAutosaveError else { return s }
+            lastAutosaveError = reason
             // An earlier autosave of this session (from this run, or the one resumed) is still on disk:
             // a resume goes on from there, and saying "not kept" would be untrue.
             let earlierKept = FileManager.default.fileExists(atPath: sessions.autosaveURL(session.id).path)
-            // Ctrl-C and a hangup must not claim it is kept: their line is switched before the next key.
-            if reason != lastAutosaveError {
-                let line = earlierKept ? WizardText.interruptedEarlierKept(reason, resumeCommand) : WizardText.interruptedNotKept(reason)
-                CursesScreen.sessionNotKept(line.text(s.language))
-            }
-            // Say it once, not after every key, while the problem lasts.
-            return reason == lastAutosaveError ? s : Wizard.reduce(s, .autosaveFailed(reason, earlierKept: earlierKept), at: Clock.now(), kb).0
+            next = Wizard.reduce(s, .autosaveFailed(reason, earlierKept: earlierKept), at: Clock.now(), kb).0
         }
+        // Ctrl-C and a hangup say what is true now (how to resume, or what could not be kept): their
+        // line is switched before the next key.
+        CursesScreen.setInterruptedLine(WizardText.interrupted(next, resumeCommand: resumeCommand).text(next.language))
+        return next
     }
 }

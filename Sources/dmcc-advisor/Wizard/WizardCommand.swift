@@ -169,7 +169,7 @@ struct WizardRequest: Equatable {
                 }
                 // Otherwise (typed at a terminal, or cut off before the advice) the autosave keeps the session for --resume.
                 if !state.session.isEmpty && state.session.savedAs == nil {
-                    printError(Self.interruptedLine(state, resumeCommand).text(state.language))
+                    printError(WizardText.interrupted(state, resumeCommand: resumeCommand).text(state.language))
                 }
                 return (nil, state)
             }
@@ -193,13 +193,6 @@ struct WizardRequest: Equatable {
         if let knowledge { command += " --knowledge " + Self.shellQuoted(knowledge) }
         if let transcripts { command += " --transcripts " + Self.shellQuoted(transcripts) }
         return command
-    }
-
-    /// What is said when the wizard is cut off before the advice: how to resume, or, when the last
-    /// autosave failed, that the session could not be kept (never a claim that it was).
-    private static func interruptedLine(_ state: WizardState, _ resumeCommand: String) -> LocalizedText {
-        guard let reason = state.autosaveFailure else { return WizardText.interrupted(resumeCommand) }
-        return state.autosaveEarlierKept ? WizardText.interruptedEarlierKept(reason, resumeCommand) : WizardText.interruptedNotKept(reason)
     }
 
     /// A path as a shell reads it back: as it is when safe, otherwise in single quotes.
@@ -233,7 +226,7 @@ struct WizardRequest: Equatable {
             // A terminal that hung up fails every write with EIO: as after a hangup signal, and nobody reads a message.
             if terminal && failure == EIO { Foundation.exit(Exit.hangup.rawValue) }
             let keeps = !state.session.isEmpty && state.session.savedAs == nil
-            Exit.outputFailed(failure, then: keeps ? WizardRequest.interruptedLine(state, resumeCommand).text(state.language) : nil)
+            Exit.outputFailed(failure, then: keeps ? WizardText.interrupted(state, resumeCommand: resumeCommand).text(state.language) : nil)
         }
     }
 }
