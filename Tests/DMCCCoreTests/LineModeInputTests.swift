@@ -17,7 +17,7 @@ struct BoundedInputTests {
         let scratch = try madeScratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outFile = scratch.appendingPathComponent("out")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: outFile.path, contents: nil))
         let process = Process()
         process.executableURL = exe
         process.arguments = ["--date", "2026-11-29", "--transcripts", scratch.path,
@@ -126,17 +126,7 @@ struct LineModeLostTerminalTests {
 
     /// The exit code once the program ended (nil: still running after 10 s, then killed).
     static func exitCode(_ pid: pid_t) -> Int32? {
-        var status: Int32 = 0
-        let end = Date().addingTimeInterval(10)
-        while Date() < end {
-            if waitpid(pid, &status, WNOHANG) == pid {
-                return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            }
-            usleep(20_000)
-        }
-        kill(pid, SIGKILL)
-        waitpid(pid, &status, 0)
-        return nil
+        LostTerminalTests.waitStatus(pid, within: 10).map { $0 & 0x7F == 0 ? ($0 >> 8) & 0xFF : 128 + ($0 & 0x7F) }
     }
 
     @Test("the terminal closes: exit 129, the autosave kept", arguments: [false, true])

@@ -71,6 +71,19 @@ struct LostTerminalTests {
         return (pid, master)
     }
 
+    /// The raw wait status once `pid` ended; nil when it still ran after `seconds` (it is then killed).
+    static func waitStatus(_ pid: pid_t, within seconds: Double) -> Int32? {
+        var status: Int32 = 0
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if waitpid(pid, &status, WNOHANG) == pid { return status }
+            usleep(5_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return nil
+    }
+
     @Test("a hangup while the wizard is busy or ending never leaves it waiting: 100 times, each ends within 5 s")
     func hangupRace() throws {
         // The hangup lands at varied moments: while keys are handled, while the screen is freed after
@@ -94,18 +107,7 @@ struct LostTerminalTests {
             close(master)
             usleep(UInt32(round % 7) * 400)
             kill(pid, SIGHUP)
-            var status: Int32 = 0
-            let end = Date().addingTimeInterval(5)
-            var ended = false
-            while Date() < end {
-                if waitpid(pid, &status, WNOHANG) == pid { ended = true; break }
-                usleep(5_000)
-            }
-            if !ended {
-                hung += 1
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-            }
+            if Self.waitStatus(pid, within: 5) == nil { hung += 1 }
         }
         #expect(hung == 0, "\(hung) of 100 wizards were still waiting 5 s after the hangup")
     }
@@ -121,9 +123,8 @@ struct LostTerminalTests {
         var masterOpen = true
         defer { if masterOpen { close(master) } }
 
-        var status: Int32 = 0
-        var ended = false
-        defer { if !ended { kill(pid, SIGKILL); waitpid(pid, &status, 0) } }
+        var waited = false
+        defer { if !waited { kill(pid, SIGKILL); var status: Int32 = 0; waitpid(pid, &status, 0) } }
         try #require(Self.read(master, until: "stoppen"), "the first screen never appeared")
         // One answer, so there is a session to keep.
         _ = "1".withCString { Glibc.write(master, $0, 1) }
@@ -134,13 +135,10 @@ struct LostTerminalTests {
 
         close(master)
         masterOpen = false
-        let end = Date().addingTimeInterval(10)
-        while Date() < end {
-            if waitpid(pid, &status, WNOHANG) == pid { ended = true; break }
-            usleep(20_000)
-        }
-        #expect(ended, "the wizard still runs 10 s after its terminal went away")
-        guard ended else { return }
+        let ended = Self.waitStatus(pid, within: 10)
+        waited = true
+        #expect(ended != nil, "the wizard still runs 10 s after its terminal went away")
+        guard let status = ended else { return }
         // WIFEXITED and WEXITSTATUS, written out (they are macros).
         #expect(status & 0x7F == 0, "ended by signal \(status & 0x7F)")
         #expect((status >> 8) & 0xFF == 129)
